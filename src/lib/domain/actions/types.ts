@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { Permission, Role } from '../roles';
+import type { User, UserPatch } from '../user';
+
+/** Everything an action may consult besides the user it judges. Pure data, supplied by the engine. */
+export interface ActionContext {
+  today: string;
+  now: string;
+  invitationValidityDays: number;
+  roles: ReadonlyMap<string, Role>;
+  organizations: ReadonlyMap<string, { name: string }>;
+  companies: ReadonlyMap<string, { name: string }>;
+  userById(id: number): User | undefined;
+  /** The acting administrator's id: some actions never apply to the actor's own account. */
+  actorId: number;
+}
+
+export type EmailKind = 'invitation' | 'password_reset';
+
+export interface EmailDraft {
+  kind: EmailKind;
+  subject: string;
+  body: string;
+}
+
+export interface Effect {
+  patch: UserPatch;
+  emails?: EmailDraft[];
+  /** The record is erased (Remove permanently); the report keeps a snapshot. */
+  remove?: boolean;
+  /** Owned content credited to another user (Transfer ownership). */
+  transfer?: { toUserId: number; amount: number };
+}
+
+export type Severity = 'normal' | 'destructive';
+
+export type ActionFamily = 'status' | 'invitations' | 'security' | 'roles' | 'profile' | 'access';
+
+export interface ActionDef<P = unknown> {
+  id: string;
+  label: string;
+  description: string;
+  family: ActionFamily;
+  permission: Permission;
+  /** zod schema for the parameters; `{}` for actions without any. */
+  params: z.ZodType<P>;
+  /** Checks of the parameters against the workspace (a role that exists, an active target…). */
+  checkParams?(params: P, ctx: ActionContext): string | null;
+  /** null when the action applies to this user, else the reason it is skipped, in plain words. */
+  skipReason(user: User, params: P, ctx: ActionContext): string | null;
+  effect(user: User, params: P, ctx: ActionContext): Effect;
+  /** Destructive actions ask for a typed confirmation. Some depend on parameters (granting admin). */
+  severity(params: P, ctx: ActionContext): Severity;
+  /** Skip the acting administrator's own account (deactivating or deleting yourself locks you out). */
+  protectsActor?: boolean;
+  /** Reason given when the effect would change nothing for this user. */
+  unchangedReason?: string;
+}
+
+export function defineAction<P>(def: ActionDef<P>): ActionDef<P> {
+  return def;
+}
+
+export const normal = (): Severity => 'normal';
+export const destructive = (): Severity => 'destructive';

@@ -1,0 +1,42 @@
+import { TRACKED_FIELDS, type TrackedField, type User, type UserPatch } from './user';
+
+export interface FieldChange {
+  field: TrackedField;
+  before: unknown;
+  after: unknown;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The tracked fields a patch would really change on this user (equal values are not changes). */
+export function patchChanges(user: User, patch: UserPatch): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of TRACKED_FIELDS) {
+    if (!(field in patch)) continue;
+    const after = (patch as Record<string, unknown>)[field];
+    if (after === undefined) continue;
+    if (!same(user[field], after)) out.push({ field, before: user[field], after });
+  }
+  return out;
+}
+
+/** The user after a patch, with bookkeeping advanced: version + 1, updatedAt = now. */
+export function applyPatch(user: User, patch: UserPatch, now: string): User {
+  return { ...user, ...patch, updatedAt: now, version: user.version + 1 };
+}
+
+export function diffUsers(before: User, after: User): FieldChange[] {
+  return TRACKED_FIELDS.filter((f) => !same(before[f], after[f])).map((field) => ({
+    field,
+    before: before[field],
+    after: after[field]
+  }));
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return same(a, b);
+}

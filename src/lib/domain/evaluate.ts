@@ -1,0 +1,62 @@
+import type { ActionContext, ActionDef, Effect } from './actions/types';
+import { REASONS } from './actions/reasons';
+import { patchChanges, type FieldChange } from './changes';
+import { scopeSkip, type Reach } from './permissions';
+import type { User } from './user';
+
+export interface Applicable {
+  user: User;
+  effect: Effect;
+  changes: FieldChange[];
+}
+
+export interface Evaluation {
+  applies: Applicable[];
+  /** Skip reason → ids of the users skipped for it, in selection order. */
+  skipped: Map<string, number[]>;
+}
+
+/**
+ * Judges one action on a set of users: scope first (SPEC §2), then the action's own rule, then
+ * whether the effect changes anything at all. Pure: the engine both previews and applies with it,
+ * so what the preview promised is exactly what apply does.
+ */
+export function evaluate<P>(
+  action: ActionDef<P>,
+  ids: Iterable<number>,
+  params: P,
+  ctx: ActionContext,
+  reach: Reach
+): Evaluation {
+  const applies: Applicable[] = [];
+  const skipped = new Map<string, number[]>();
+  const skip = (reason: string, id: number) => {
+    const list = skipped.get(reason);
+    if (list) list.push(id);
+    else skipped.set(reason, [id]);
+  };
+  for (const id of ids) {
+    const user = ctx.userById(id);
+    if (!user) {
+      skip(REASONS.notFound, id);
+      continue;
+    }
+    const reason =
+      scopeSkip(reach, user) ??
+      (action.protectsActor && user.id === ctx.actorId ? REASONS.yourself : null) ??
+      action.skipReason(user, params, ctx);
+    if (reason) {
+      skip(reason, id);
+      continue;
+    }
+    const effect = action.effect(user, params, ctx);
+    const changes = patchChanges(user, effect.patch);
+    const doesSomething = changes.length > 0 || effect.remove || (effect.emails?.length ?? 0) > 0 || effect.transfer;
+    if (!doesSomething) {
+      skip(action.unchangedReason ?? 'Nothing to change', id);
+      continue;
+    }
+    applies.push({ user, effect, changes });
+  }
+  return { applies, skipped };
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { isValidEmail, emailKey } from './email';
+import { isIsoDay } from './dates';
+
+export const USER_STATUSES = ['profile_only', 'invited', 'expired', 'active', 'inactive', 'deleted'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const STATUS_LABELS: Record<UserStatus, string> = {
+  profile_only: 'Profile only',
+  invited: 'Invited',
+  expired: 'Expired',
+  active: 'Active',
+  inactive: 'Inactive',
+  deleted: 'Deleted'
+};
+
+export const USER_TYPES = ['regular', 'directory'] as const;
+export type UserType = (typeof USER_TYPES)[number];
+export const TYPE_LABELS: Record<UserType, string> = { regular: 'Regular', directory: 'Directory' };
+
+export const TWO_FACTOR_STATES = ['none', 'enrolled', 'reset'] as const;
+export type TwoFactor = (typeof TWO_FACTOR_STATES)[number];
+
+/** Profile fields an administrator can flag for the user to update at next sign-in. */
+export const FLAGGABLE_FIELDS = [
+  'firstName',
+  'lastName',
+  'title',
+  'department',
+  'company',
+  'organization',
+  'accountExecutive',
+  'timeZone'
+] as const;
+export type FlaggableField = (typeof FLAGGABLE_FIELDS)[number];
+
+export const FIELD_LABELS: Record<string, string> = {
+  email: 'Email',
+  firstName: 'First name',
+  lastName: 'Last name',
+  title: 'Title',
+  department: 'Department',
+  company: 'Company',
+  organization: 'Organization',
+  accountExecutive: 'Account executive',
+  timeZone: 'Time zone',
+  userType: 'User type',
+  status: 'Status',
+  invitation: 'Invitation',
+  accessExpiresAt: 'Access expires',
+  locked: 'Locked',
+  failedSignIns: 'Failed sign-ins',
+  twoFactor: '2FA',
+  forcePasswordChange: 'Force password change',
+  roles: 'Roles',
+  managedOrganizations: 'Managed organizations',
+  flaggedFields: 'Flagged fields',
+  ownedContent: 'Owned content',
+  lastSignInAt: 'Last sign-in',
+  passwordHash: 'Password'
+};
+
+export const MAX_NAME = 100;
+export const MAX_TEXT = 200;
+export const MAX_WELCOME = 2000;
+
+const day = z.string().refine(isIsoDay, 'must be a date as YYYY-MM-DD');
+const instant = z.iso.datetime();
+const ref = z.string().min(1).max(64);
+
+export const invitationSchema = z.object({
+  sentAt: instant,
+  expiresAt: day,
+  welcomeMessage: z.string().max(MAX_WELCOME),
+  timesSent: z.int().min(1)
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const userSchema = z
+  .object({
+    id: z.int().positive(),
+    email: z.string().max(254).refine(isValidEmail, 'is not a valid email address'),
+    emailKey: z.string(),
+    firstName: z.string().trim().min(1, 'is required').max(MAX_NAME),
+    lastName: z.string().trim().min(1, 'is required').max(MAX_NAME),
+    title: z.string().max(MAX_TEXT),
+    department: z.string().max(MAX_TEXT),
+    company: ref.nullable(),
+    organization: ref.nullable(),
+    accountExecutive: z.int().positive().nullable(),
+    timeZone: z.string().min(1),
+    userType: z.enum(USER_TYPES),
+    status: z.enum(USER_STATUSES),
+    invitation: invitationSchema.nullable(),
+    accessExpiresAt: day.nullable(),
+    locked: z.boolean(),
+    failedSignIns: z.int().min(0),
+    twoFactor: z.enum(TWO_FACTOR_STATES),
+    forcePasswordChange: z.boolean(),
+    /** Simulated credential: a salted digest, or null when the user never set a password. */
+    passwordHash: z.string().nullable(),
+    roles: z.array(ref).min(1, 'needs at least one role'),
+    managedOrganizations: z.array(ref),
+    flaggedFields: z.array(z.enum(FLAGGABLE_FIELDS)),
+    ownedContent: z.int().min(0),
+    createdAt: instant,
+    updatedAt: instant,
+    lastSignInAt: instant.nullable(),
+    version: z.int().min(1)
+  })
+  .superRefine((u, ctx) => {
+    if (u.emailKey !== emailKey(u.email)) ctx.addIssue({ code: 'custom', path: ['emailKey'], message: 'does not match the email' });
+    const needsInvitation = u.status === 'invited' || u.status === 'expired';
+    if (needsInvitation && !u.invitation) ctx.addIssue({ code: 'custom', path: ['invitation'], message: `is required while ${u.status}` });
+    if (!needsInvitation && u.invitation) ctx.addIssue({ code: 'custom', path: ['invitation'], message: `must be empty while ${u.status}` });
+    if (u.userType === 'directory' && needsInvitation)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'directory users are never invited' });
+    if (new Set(u.roles).size !== u.roles.length) ctx.addIssue({ code: 'custom', path: ['roles'], message: 'has duplicates' });
+  });
+
+export type User = z.infer<typeof userSchema>;
+
+/** The fields an action may patch. id, email key and bookkeeping are the engine's. */
+export type UserPatch = Partial<Omit<User, 'id' | 'emailKey' | 'createdAt' | 'updatedAt' | 'version'>>;
+
+export function displayName(u: Pick<User, 'firstName' | 'lastName'>): string {
+  return `${u.firstName} ${u.lastName}`.trim();
+}
+
+/** Fields compared, recorded and reverted one by one in change reports. */
+export const TRACKED_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'title',
+  'department',
+  'company',
+  'organization',
+  'accountExecutive',
+  'timeZone',
+  'userType',
+  'status',
+  'invitation',
+  'accessExpiresAt',
+  'locked',
+  'failedSignIns',
+  'twoFactor',
+  'forcePasswordChange',
+  'passwordHash',
+  'roles',
+  'managedOrganizations',
+  'flaggedFields',
+  'ownedContent',
+  'lastSignInAt'
+] as const satisfies readonly (keyof User)[];
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
