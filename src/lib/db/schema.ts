@@ -1,0 +1,64 @@
+import Dexie, { type Table } from 'dexie';
+import type { Company, Organization, Settings } from '../domain/directory';
+import type { Operation, OutboxEmail, UserChange } from '../domain/operations';
+import type { Role } from '../domain/roles';
+import type { User } from '../domain/user';
+
+/** Users live in chunks: one IndexedDB record per CHUNK_SIZE users (DESIGN.md, persistence). */
+export const CHUNK_SIZE = 500;
+
+/** A user's chunk depends on its id alone, so an id never moves and a write touches few chunks. */
+export function chunkOf(userId: number): number {
+  return Math.floor((userId - 1) / CHUNK_SIZE);
+}
+
+export interface UserChunk {
+  id: number;
+  users: User[];
+}
+
+export interface ChangeChunk {
+  opId: number;
+  seq: number;
+  users: UserChange[];
+}
+
+export interface SkipRecord {
+  opId: number;
+  groups: { reason: string; ids: number[] }[];
+}
+
+export interface SettingsRecord extends Settings {
+  key: 'settings';
+}
+
+export class MusterDB extends Dexie {
+  userChunks!: Table<UserChunk, number>;
+  changeChunks!: Table<ChangeChunk, [number, number]>;
+  operations!: Table<Operation, number>;
+  skips!: Table<SkipRecord, number>;
+  roles!: Table<Role, string>;
+  organizations!: Table<Organization, string>;
+  companies!: Table<Company, string>;
+  outbox!: Table<OutboxEmail, number>;
+  settings!: Table<SettingsRecord, string>;
+
+  constructor(name: string) {
+    super(name);
+    // Version 1 (2026-11-22): the first layout. Users and change rows are stored in chunks, not one
+    // record per user: at 100k users that is 20-30x faster to write (DESIGN.md). The engine keeps
+    // its own in-memory indexes (email key, filters), so user chunks need no secondary index.
+    // operations: report headers, newest first by id; outbox: emails by operation and recipient.
+    this.version(1).stores({
+      userChunks: 'id',
+      changeChunks: '[opId+seq], opId',
+      operations: 'id, at, kind',
+      skips: 'opId',
+      roles: 'id',
+      organizations: 'id',
+      companies: 'id',
+      outbox: 'id, opId, userId',
+      settings: 'key'
+    });
+  }
+}

@@ -1,0 +1,191 @@
+import { MusterDB, type SettingsRecord } from '../db/schema';
+import type { Plan, Settings } from '../domain/directory';
+import { type Filter, type Sort, DEFAULT_SORT } from '../domain/filters';
+import { displayName, type User } from '../domain/user';
+import { hasAdministrativeRole } from '../domain/roles';
+import { planBulk, prepare, runEvaluation, summarise, type PreviewResult, type Refusal } from './bulk';
+import { commit, describeError, CancelledError, type CommitHooks } from './commit';
+import { Jobs, type Progress } from './jobs';
+import { queryUsers, type QueryResult } from './query';
+import type { Selection } from './selection';
+import { Store } from './store';
+import { seedDemo, DEFAULT_DEMO_SIZE } from './seed';
+import { loadWorkspace } from './load';
+import { readOperation, readOperations, readChanges, type ReportPage } from './reports';
+import type { Operation } from '../domain/operations';
+import { readOutbox, type OutboxPage } from './outbox';
+
+export type { Selection } from './selection';
+export type { QueryResult, UserRow } from './query';
+export type { PreviewResult, PreviewOk, SkipSummary } from './bulk';
+export type { ProgressEvent } from './jobs';
+
+export interface EngineOptions {
+  dbName?: string;
+  hooks?: CommitHooks;
+}
+
+export interface Meta {
+  settings: Settings;
+  roles: { id: string; name: string; administrative: boolean; permissions: string[] }[];
+  organizations: { id: string; name: string }[];
+  companies: { id: string; name: string }[];
+  /** Who Muster can act as: active users holding an administrative role. */
+  administrators: { id: number; name: string; email: string; roles: string[] }[];
+  total: number;
+}
+
+export type ApplyResult =
+  | { ok: true; reportId: number; applied: number; skipped: number; emailsSent: number }
+  | (Refusal & { cancelled?: boolean });
+
+/**
+ * The engine: the one place that reads and writes Muster's data (DESIGN.md). A plain object of
+ * async functions, exposed with Comlink in the browser and called directly in Node tests.
+ */
+export function createEngine(options: EngineOptions = {}) {
+  const db = new MusterDB(options.dbName ?? 'muster');
+  const store = new Store();
+  const jobs = new Jobs();
+  let opened: Promise<void> | null = null;
+
+  async function ensureOpen(demoSize?: number) {
+    opened ??= (async () => {
+      await db.open();
+      if ((await db.settings.count()) === 0) await seedDemo(db, demoSize ?? DEFAULT_DEMO_SIZE);
+      await loadWorkspace(db, store);
+    })();
+    try {
+      await opened;
+    } catch (e) {
+      opened = null;
+      throw e;
+    }
+  }
+
+  async function saveSettings(patch: Partial<Settings>) {
+    const next: SettingsRecord = { ...store.settings, ...patch, key: 'settings' };
+    await db.settings.put(next);
+    store.settings = { ...next };
+    store.touch();
+  }
+
+  const api = {
+    /** Opens the workspace, seeding demo data on the very first open. */
+    async open(opts: { demoSize?: number } = {}): Promise<{ total: number }> {
+      await ensureOpen(opts.demoSize);
+      return { total: store.users.size };
+    },
+
+    async meta(): Promise<Meta> {
+      await ensureOpen();
+      const administrators = [...store.users.values()]
+        .filter((u) => u.status === 'active' && hasAdministrativeRole(u.roles, store.roles))
+        .sort((a, b) => a.id - b.id)
+        .map((u) => ({ id: u.id, name: displayName(u), email: u.email, roles: u.roles }));
+      return {
+        settings: { ...store.settings },
+        roles: [...store.roles.values()].map((r) => ({ ...r, permissions: [...r.permissions] })),
+        organizations: [...store.organizations.values()].sort((a, b) => a.name.localeCompare(b.name)),
+        companies: [...store.companies.values()].sort((a, b) => a.name.localeCompare(b.name)),
+        administrators,
+        total: store.users.size
+      };
+    },
+
+    async query(q: { filter?: Filter; sort?: Sort; offset?: number; limit?: number } = {}): Promise<QueryResult> {
+      await ensureOpen();
+      return queryUsers(store, q.filter ?? {}, q.sort ?? DEFAULT_SORT, q.offset ?? 0, q.limit ?? 100);
+    },
+
+    async user(id: number): Promise<User | null> {
+      await ensureOpen();
+      return store.users.get(id) ?? null;
+    },
+
+    async preview(actionId: string, selection: Selection, params: unknown, actorId?: number): Promise<PreviewResult> {
+      await ensureOpen();
+      const p = prepare(store, actionId, params, actorId ?? store.settings.actorId);
+      if (!('action' in p)) return p;
+      const { ids, ev } = runEvaluation(store, p, selection);
+      return summarise(p, ids.length, ev);
+    },
+
+    async apply(
+      actionId: string,
+      selection: Selection,
+      params: unknown,
+      opts: { actorId?: number; jobId?: string; onProgress?: Progress } = {}
+    ): Promise<ApplyResult> {
+      await ensureOpen();
+      const job = jobs.watch(opts.jobId);
+      try {
+        const p = prepare(store, actionId, params, opts.actorId ?? store.settings.actorId);
+        if (!('action' in p)) return p;
+        opts.onProgress?.({ phase: 'Checking users', done: 0, total: 1 });
+        const { ev } = runEvaluation(store, p, selection);
+        if (job.isCancelled()) throw new CancelledError();
+        const plan = planBulk(store, p, ev);
+        const reportId = await commit(db, store, plan, { progress: opts.onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
+        return {
+          ok: true,
+          reportId: reportId!,
+          applied: plan.operation!.applied,
+          skipped: plan.operation!.skipped,
+          emailsSent: plan.emails.length
+        };
+      } catch (e) {
+        return { ok: false, error: describeError(e), cancelled: e instanceof CancelledError };
+      } finally {
+        job.done();
+      }
+    },
+
+    async cancel(jobId: string): Promise<void> {
+      jobs.cancel(jobId);
+    },
+
+    async report(id: number): Promise<(Operation & { skipGroups: { reason: string; ids: number[] }[] }) | null> {
+      await ensureOpen();
+      return readOperation(db, id);
+    },
+
+    async reportChanges(id: number, offset = 0, limit = 100): Promise<ReportPage> {
+      await ensureOpen();
+      return readChanges(db, id, offset, limit);
+    },
+
+    async operations(offset = 0, limit = 50): Promise<{ total: number; rows: Operation[] }> {
+      await ensureOpen();
+      return readOperations(db, offset, limit);
+    },
+
+    async outbox(q = '', offset = 0, limit = 50): Promise<OutboxPage> {
+      await ensureOpen();
+      return readOutbox(db, q, offset, limit);
+    },
+
+    async setActor(actorId: number): Promise<void> {
+      await ensureOpen();
+      const u = store.users.get(actorId);
+      if (!u || u.status !== 'active' || !hasAdministrativeRole(u.roles, store.roles))
+        throw new Error('Only an active administrator can be the acting administrator.');
+      await saveSettings({ actorId });
+    },
+
+    async setPlan(plan: Plan): Promise<void> {
+      await ensureOpen();
+      if (plan !== 'standard' && plan !== 'enterprise') throw new Error(`Unknown plan “${plan}”.`);
+      await saveSettings({ plan });
+    },
+
+    /** Closes the database (tests, workspace replacement). */
+    async close(): Promise<void> {
+      db.close();
+      opened = null;
+    }
+  };
+  return api;
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,115 @@
+import Dexie from 'dexie';
+import { CHUNK_SIZE, chunkOf, type MusterDB, type UserChunk } from '../db/schema';
+import type { Operation, OutboxEmail, UserChange } from '../domain/operations';
+import type { User } from '../domain/user';
+import type { Store } from './store';
+import type { Progress } from './jobs';
+
+/** Everything one operation writes. Computed before the transaction opens (DESIGN.md). */
+export interface CommitPlan {
+  /** New versions of users (created or changed); null erases the user. */
+  users: Map<number, User | null>;
+  operation: Omit<Operation, 'id'> | null;
+  changes: UserChange[];
+  skips: { reason: string; ids: number[] }[];
+  emails: Omit<OutboxEmail, 'id' | 'opId'>[];
+  /** Operation headers to patch in the same transaction (a report marked as reverted). */
+  operationPatches?: { id: number; patch: Partial<Operation> }[];
+}
+
+export interface CommitHooks {
+  /** Test seam: called after each batch of chunk writes inside the transaction; a throw aborts it. */
+  afterBatch?(batch: number): void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled: nothing was changed.');
+    this.name = 'CancelledError';
+  }
+}
+
+const BATCH = 20;
+
+/**
+ * Writes a plan in ONE IndexedDB transaction: the touched user chunks, the change log chunks, the
+ * report header, skipped ids and outbox emails. Nothing that is not IndexedDB is awaited inside it;
+ * a cancel or any failure throws, Dexie aborts, and neither the database nor memory changes.
+ * Memory is updated only after the commit succeeded.
+ */
+export async function commit(
+  db: MusterDB,
+  store: Store,
+  plan: CommitPlan,
+  opts: { progress?: Progress; isCancelled?: () => boolean; hooks?: CommitHooks } = {}
+): Promise<number | null> {
+  const touched = [...new Set([...plan.users.keys()].map(chunkOf))].sort((a, b) => a - b);
+  const chunks: UserChunk[] = touched.map((c) => ({ id: c, users: chunkUsers(store, plan.users, c) }));
+  const changeChunks: UserChange[][] = [];
+  for (let i = 0; i < plan.changes.length; i += CHUNK_SIZE) changeChunks.push(plan.changes.slice(i, i + CHUNK_SIZE));
+  const total = chunks.length + changeChunks.length;
+  let done = 0;
+  const step = (n: number) => {
+    done += n;
+    opts.progress?.({ phase: 'Writing', done, total });
+  };
+  const check = () => {
+    if (opts.isCancelled?.()) throw new CancelledError();
+  };
+
+  const opId = plan.operation ? store.lastOpId + 1 : null;
+  await db.transaction('rw', [db.userChunks, db.changeChunks, db.operations, db.skips, db.outbox], async () => {
+    for (let b = 0; b * BATCH < chunks.length; b++) {
+      check();
+      const batch = chunks.slice(b * BATCH, (b + 1) * BATCH);
+      const empty = batch.filter((c) => c.users.length === 0).map((c) => c.id);
+      const full = batch.filter((c) => c.users.length > 0);
+      if (full.length) await db.userChunks.bulkPut(full);
+      if (empty.length) await db.userChunks.bulkDelete(empty);
+      step(batch.length);
+      opts.hooks?.afterBatch?.(b);
+    }
+    if (opId === null || !plan.operation) return;
+    check();
+    await db.operations.add({ ...plan.operation, id: opId });
+    if (plan.skips.length) await db.skips.add({ opId, groups: plan.skips });
+    for (let s = 0; s < changeChunks.length; s += BATCH) {
+      check();
+      const batch = changeChunks.slice(s, s + BATCH).map((users, i) => ({ opId, seq: s + i, users }));
+      await db.changeChunks.bulkAdd(batch);
+      step(batch.length);
+    }
+    if (plan.emails.length) {
+      const firstId = ((await db.outbox.orderBy('id').lastKey()) as number | undefined) ?? 0;
+      await db.outbox.bulkAdd(plan.emails.map((e, i) => ({ ...e, id: firstId + 1 + i, opId })));
+    }
+    for (const { id, patch } of plan.operationPatches ?? []) await db.operations.update(id, patch);
+    check();
+  });
+
+  for (const [id, u] of plan.users) {
+    if (u) store.put(u);
+    else store.remove(id);
+  }
+  if (opId !== null) store.lastOpId = opId;
+  store.touch();
+  return opId;
+}
+
+function chunkUsers(store: Store, overlay: Map<number, User | null>, chunk: number): User[] {
+  const out: User[] = [];
+  const first = chunk * CHUNK_SIZE + 1;
+  for (let id = first; id < first + CHUNK_SIZE; id++) {
+    const u = overlay.has(id) ? overlay.get(id) : store.users.get(id);
+    if (u) out.push(u);
+  }
+  return out;
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof CancelledError) return e.message;
+  if (e instanceof Dexie.QuotaExceededError || (e instanceof Error && e.name === 'QuotaExceededError'))
+    return 'The browser refused to store more data (storage quota exceeded). Nothing was changed. Free some space or export a backup and reset the workspace.';
+  if (e instanceof Error) return `${e.message} Nothing was changed.`;
+  return 'An unexpected error stopped the write. Nothing was changed.';
+}

@@ -1,0 +1,100 @@
+import type { Company, Organization, Settings } from '../domain/directory';
+import { searchText, type SortKey } from '../domain/filters';
+import type { Role } from '../domain/roles';
+import type { User } from '../domain/user';
+
+/**
+ * The engine's in-memory copy of the workspace: every user plus the indexes filters, sorting and
+ * email uniqueness need. IndexedDB holds the same data in chunks; this is what queries read.
+ */
+export class Store {
+  users = new Map<number, User>();
+  byEmail = new Map<string, number>();
+  search = new Map<number, string>();
+  roles = new Map<string, Role>();
+  organizations = new Map<string, Organization>();
+  companies = new Map<string, Company>();
+  settings!: Settings;
+  lastOpId = 0;
+  /** Bumped on every committed change; caches keyed on it go stale by themselves. */
+  version = 0;
+  private sorted = new Map<SortKey, Int32Array>();
+
+  load(users: Iterable<User>) {
+    this.users.clear();
+    this.byEmail.clear();
+    this.search.clear();
+    for (const u of users) this.put(u);
+    this.touch();
+  }
+
+  put(u: User) {
+    const old = this.users.get(u.id);
+    if (old && old.emailKey !== u.emailKey) this.byEmail.delete(old.emailKey);
+    this.users.set(u.id, u);
+    this.byEmail.set(u.emailKey, u.id);
+    this.search.set(u.id, searchText(u));
+  }
+
+  remove(id: number) {
+    const old = this.users.get(id);
+    if (!old) return;
+    this.users.delete(id);
+    this.byEmail.delete(old.emailKey);
+    this.search.delete(id);
+  }
+
+  touch() {
+    this.version++;
+    this.sorted.clear();
+  }
+
+  /** Ids of every user in ascending order of `key` (ties by id); cached until the data changes. */
+  order(key: SortKey): Int32Array {
+    let ids = this.sorted.get(key);
+    if (!ids) {
+      ids = this.computeOrder(key);
+      this.sorted.set(key, ids);
+    }
+    return ids;
+  }
+
+  private computeOrder(key: SortKey): Int32Array {
+    const sortKey = this.sortKeyOf(key);
+    const entries: { id: number; k: string }[] = [];
+    for (const u of this.users.values()) entries.push({ id: u.id, k: sortKey(u) });
+    // Plain string comparison on pre-lowercased keys: a collator costs ~10x more at 100k rows.
+    entries.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id - b.id));
+    return Int32Array.from(entries, (e) => e.id);
+  }
+
+  private sortKeyOf(key: SortKey): (u: User) => string {
+    const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
+    // Empty values sort last in ascending order.
+    const last = (s: string | null) => (s === null || s === '' ? '\uffff' : s);
+    switch (key) {
+      case 'name':
+        return (u) => `${lower(u.lastName)}\u0000${lower(u.firstName)}`;
+      case 'email':
+        return (u) => u.emailKey;
+      case 'status':
+        return (u) => u.status;
+      case 'userType':
+        return (u) => u.userType;
+      case 'roles':
+        return (u) => u.roles.map((r) => lower(this.roles.get(r)?.name ?? r)).sort().join(',');
+      case 'organization':
+        return (u) => last(lower(u.organization && this.organizations.get(u.organization)?.name));
+      case 'company':
+        return (u) => last(lower(u.company && this.companies.get(u.company)?.name));
+      case 'timeZone':
+        return (u) => u.timeZone;
+      case 'lastSignInAt':
+        return (u) => last(u.lastSignInAt);
+      case 'accessExpiresAt':
+        return (u) => last(u.accessExpiresAt);
+      case 'createdAt':
+        return (u) => u.createdAt;
+    }
+  }
+}
