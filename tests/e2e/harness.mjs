@@ -1,0 +1,75 @@
+// End-to-end helpers: the built site served under a sub-path, driven in Debian's Chromium through
+// playwright-core (STACK.md). Each test gets a fresh browser profile, so IndexedDB starts empty.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resultsDir = path.join(root, 'test-results', 'e2e');
+
+export async function startApp({ base = '/muster/' } = {}) {
+  return startServer({ dir: path.join(root, 'build'), port: 0, base });
+}
+
+export async function openBrowser({ width = 1400, height = 900 } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'muster-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width, height },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Collects console errors and page errors; `assertClean()` fails the test if any appeared. */
+export function watchPage(page) {
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+  return {
+    problems,
+    assertClean() {
+      assert.deepEqual(problems, [], `the page reported errors:\n${problems.join('\n')}`);
+    }
+  };
+}
+
+export async function shot(page, name) {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Opens the app and waits until the directory shows its total. */
+export async function openDirectory(page, url, total = /1,000 users/) {
+  await page.goto(url);
+  await page.getByRole('status').filter({ hasText: total }).first().waitFor({ timeout: 60_000 });
+}
