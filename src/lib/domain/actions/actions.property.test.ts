@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { makeContext, makeUser } from '../../../../tests/factories';
+import { applyPatch } from '../changes';
+import { evaluate } from '../evaluate';
+import { BUILT_IN_ROLES } from '../roles';
+import { FLAGGABLE_FIELDS, TWO_FACTOR_STATES, USER_STATUSES, USER_TYPES, userSchema, type User } from '../user';
+import { ACTIONS } from './index';
+
+const roleIds = BUILT_IN_ROLES.map((r) => r.id);
+const orgs = ['org-1', 'org-2', 'org-3'];
+const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+/** Any user the schema allows: every status, type, flag and role combination. */
+const userArb: fc.Arbitrary<User> = fc
+  .record({
+    id: fc.integer({ min: 2, max: 900 }),
+    status: fc.constantFrom(...USER_STATUSES),
+    userType: fc.constantFrom(...USER_TYPES),
+    twoFactor: fc.constantFrom(...TWO_FACTOR_STATES),
+    locked: fc.boolean(),
+    forcePasswordChange: fc.boolean(),
+    roles: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }),
+    managedOrganizations: fc.uniqueArray(fc.constantFrom(...orgs)),
+    flaggedFields: fc.uniqueArray(fc.constantFrom(...FLAGGABLE_FIELDS)),
+    ownedContent: fc.nat(50),
+    accessExpiresAt: fc.option(day, { nil: null }),
+    organization: fc.option(fc.constantFrom(...orgs), { nil: null })
+  })
+  .map((r) => {
+    const status = r.userType === 'directory' && (r.status === 'invited' || r.status === 'expired') ? 'profile_only' : r.status;
+    return makeUser({ ...r, status, failedSignIns: r.locked ? 5 : 0 });
+  });
+
+const target = makeUser({ id: 1000, email: 'target@example.com' });
+const accountExec = makeUser({ id: 1001, email: 'ae@example.com', roles: ['account_executive'] });
+
+/** Valid parameters for each action, drawn from the workspace's real ids. */
+const paramsArb: Record<string, fc.Arbitrary<unknown>> = {
+  transfer: fc.constant({ targetId: 1000 }),
+  invite: fc.record({ welcomeMessage: fc.string({ maxLength: 200 }) }),
+  resend_invitation: fc.record({ welcomeMessage: fc.string({ maxLength: 200 }) }),
+  set_role: fc.record({ roleId: fc.constantFrom(...roleIds) }),
+  add_roles: fc.record({ roleIds: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }) }),
+  remove_roles: fc.record({ roleIds: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }) }),
+  set_org_management: fc.oneof(
+    fc.record({ organizationIds: fc.uniqueArray(fc.constantFrom(...orgs), { minLength: 1 }), mode: fc.constant('add') }),
+    fc.record({ organizationIds: fc.uniqueArray(fc.constantFrom(...orgs)), mode: fc.constant('replace') })
+  ),
+  update_profile: fc
+    .record(
+      {
+        company: fc.option(fc.constantFrom('co-1', 'co-2'), { nil: null }),
+        organization: fc.option(fc.constantFrom(...orgs), { nil: null }),
+        accountExecutive: fc.option(fc.constant(1001), { nil: null }),
+        timeZone: fc.constantFrom('Europe/Paris', 'Asia/Tokyo', 'UTC')
+      },
+      { requiredKeys: [] }
+    )
+    .filter((p) => Object.keys(p).length > 0),
+  set_access_expiry: fc.record({ date: fc.option(day, { nil: null }) }),
+  flag_fields: fc.record({ fields: fc.uniqueArray(fc.constantFrom(...FLAGGABLE_FIELDS), { minLength: 1 }) })
+};
+
+describe('no action ever produces an invalid user', () => {
+  for (const action of ACTIONS) {
+    it(action.id, () => {
+      fc.assert(
+        fc.property(userArb, paramsArb[action.id] ?? fc.constant({}), (user, raw) => {
+          expect(userSchema.safeParse(user).success).toBe(true);
+          const ctx = makeContext([user, target, accountExec], { actorId: 1 });
+          const params = action.params.parse(raw);
+          expect(action.checkParams?.(params, ctx) ?? null).toBeNull();
+          const ev = evaluate(action, [user.id], params, ctx, { kind: 'all' });
+          for (const a of ev.applies) {
+            if (a.effect.remove) continue;
+            const after = applyPatch(a.user, a.effect.patch, ctx.now);
+            const check = userSchema.safeParse(after);
+            if (!check.success) throw new Error(`${action.id} made an invalid user: ${JSON.stringify(check.error.issues)}`);
+            expect(after.version).toBe(user.version + 1);
+          }
+        }),
+        { numRuns: 150 }
+      );
+    });
+  }
+});
+
+describe('evaluate', () => {
+  it('puts every selected id in exactly one place: applies or one skip group', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(userArb, { selector: (u) => u.id, minLength: 1, maxLength: 30 }),
+        fc.constantFrom(...ACTIONS.filter((a) => !paramsArb[a.id])),
+        (users, action) => {
+          const ctx = makeContext(users);
+          const ids = [...users.map((u) => u.id), 424242];
+          const ev = evaluate(action, ids, {}, ctx, { kind: 'all' });
+          const seen = [...ev.applies.map((a) => a.user.id), ...[...ev.skipped.values()].flat()];
+          expect(seen.sort()).toEqual([...ids].sort());
+        }
+      )
+    );
+  });
+});
