@@ -1,52 +1,57 @@
 import { engine } from '../client/engine';
 import type { Filter, Sort } from '../domain/filters';
 import { DEFAULT_SORT } from '../domain/filters';
-import type { Meta, UserRow } from '../worker/api';
+import type { UserRow } from '../worker/api';
 
 const PAGE = 100;
 
 /**
- * The directory as the page sees it: the current filter and sort, the total, and the rows fetched
- * so far, page by page, as the table scrolls. Rows come from the engine; nothing is filtered here.
+ * The directory as the page sees it: the current filter and sort (taken from the URL), the total,
+ * and the rows fetched so far, page by page, as the table scrolls. Nothing is filtered here: the
+ * engine answers, and an answer to an older query is dropped.
  */
 export class DirectoryState {
-  meta = $state<Meta | null>(null);
-  filter = $state<Filter>({});
-  sort = $state<Sort>(DEFAULT_SORT);
+  filter = $state.raw<Filter>({});
+  sort = $state.raw<Sort>(DEFAULT_SORT);
   total = $state(0);
-  ready = $state(false);
-  error = $state<string | null>(null);
+  loaded = $state(false);
+  busy = $state(false);
   /** Rows by page number; replaced (not mutated) so the table re-renders. */
   pages = $state.raw(new Map<number, UserRow[]>());
   private generation = 0;
   private pending = new Set<number>();
 
-  roleName = (id: string) => this.meta?.roles.find((r) => r.id === id)?.name ?? id;
-  orgName = (id: string | null) => (id ? (this.meta?.organizations.find((o) => o.id === id)?.name ?? id) : '');
-
-  async start() {
-    try {
-      await engine().open();
-      this.meta = await engine().meta();
-      await this.refresh();
-      this.ready = true;
-    } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-    }
+  /** Shows the directory for this filter and sort, from the first page. */
+  async show(filter: Filter, sort: Sort) {
+    this.filter = filter;
+    this.sort = sort;
+    await this.refresh();
   }
 
-  /** Re-runs the query from the top (filter or sort changed, or data changed). */
   async refresh() {
     const gen = ++this.generation;
     this.pending.clear();
-    const res = await engine().query({ filter: $state.snapshot(this.filter), sort: $state.snapshot(this.sort), offset: 0, limit: PAGE });
+    this.busy = true;
+    const res = await engine().query({ filter: this.filter, sort: this.sort, offset: 0, limit: PAGE });
     if (gen !== this.generation) return;
     this.total = res.total;
     this.pages = new Map([[0, res.rows]]);
+    this.loaded = true;
+    this.busy = false;
   }
 
   row(index: number): UserRow | undefined {
     return this.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  }
+
+  /** Ids of the loaded rows in [start, end), for range selection. */
+  idsBetween(start: number, end: number): number[] {
+    const out: number[] = [];
+    for (let i = start; i < end; i++) {
+      const r = this.row(i);
+      if (r) out.push(r.id);
+    }
+    return out;
   }
 
   /** Makes sure the rows [start, end) are loaded; called by the table as it scrolls. */
@@ -55,7 +60,7 @@ export class DirectoryState {
     for (let p = Math.floor(start / PAGE); p <= Math.floor(Math.max(start, end - 1) / PAGE); p++) {
       if (this.pages.has(p) || this.pending.has(p) || p * PAGE >= this.total) continue;
       this.pending.add(p);
-      const res = await engine().query({ filter: $state.snapshot(this.filter), sort: $state.snapshot(this.sort), offset: p * PAGE, limit: PAGE });
+      const res = await engine().query({ filter: this.filter, sort: this.sort, offset: p * PAGE, limit: PAGE });
       this.pending.delete(p);
       if (gen !== this.generation) return;
       const next = new Map(this.pages);

@@ -1,53 +1,49 @@
-import { SvelteSet } from 'svelte/reactivity';
-import type { Filter } from '../domain/filters';
+import { engine } from '../client/engine';
+import type { Filter, Sort } from '../domain/filters';
 import type { Selection } from '../worker/api';
 
 /**
- * Which users the administrator has ticked: a set of ids, or "every user matching a filter" minus
- * the ones unticked since. The second form stays small however many users match.
+ * Which users the administrator has ticked, as a set of ids. "Select all N matching" asks the
+ * engine for the ids once (100,000 numbers clone in a few milliseconds), so every row shows its
+ * true state whatever filter is shown later, and what is previewed is exactly what was ticked.
  */
 export class SelectionState {
-  ids = new SvelteSet<number>();
-  /** When set, everyone matching this filter is selected, except `except`. */
-  allMatching = $state<{ filter: Filter; total: number } | null>(null);
-  except = new SvelteSet<number>();
+  /** Replaced, never mutated, so readers re-render. */
+  ids = $state.raw(new Set<number>());
   /** The row index last toggled, for shift-click ranges. */
   anchor = $state<number | null>(null);
 
-  count = $derived(this.allMatching ? this.allMatching.total - this.except.size : this.ids.size);
+  count = $derived(this.ids.size);
 
   has(id: number): boolean {
-    return this.allMatching ? !this.except.has(id) : this.ids.has(id);
+    return this.ids.has(id);
   }
 
   set(id: number, on: boolean) {
-    if (this.allMatching) {
-      if (on) this.except.delete(id);
-      else this.except.add(id);
-    } else if (on) this.ids.add(id);
-    else this.ids.delete(id);
+    this.setMany([id], on);
   }
 
   setMany(ids: number[], on: boolean) {
-    for (const id of ids) this.set(id, on);
+    const next = new Set(this.ids);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
+    this.ids = next;
   }
 
-  selectAllMatching(filter: Filter, total: number) {
-    this.ids.clear();
-    this.except.clear();
-    this.allMatching = { filter: $state.snapshot(filter) as Filter, total };
+  async selectAllMatching(filter: Filter, sort: Sort, total: number) {
+    const ids = await engine().rangeIds({ filter, sort }, 0, total);
+    this.setMany(ids, true);
   }
 
   clear() {
-    this.ids.clear();
-    this.except.clear();
-    this.allMatching = null;
+    this.ids = new Set();
     this.anchor = null;
   }
 
   /** The plain-data form the engine takes. */
   toSelection(): Selection {
-    if (this.allMatching) return { filter: this.allMatching.filter, except: [...this.except] };
     return { ids: [...this.ids] };
   }
 }

@@ -149,11 +149,8 @@ describe('engine: bulk actions', () => {
   it('a cancelled apply changes nothing', async () => {
     const { engine, dbName } = await setup();
     const before = await dump(dbName);
-    const res = await engine.apply('set_access_expiry', everyone, { date: '2027-01-31' }, {
-      jobId: 'job-1',
-      onProgress: (p) => {
-        if (p.phase === 'Writing' && p.done > 0) void engine.cancel('job-1');
-      }
+    const res = await engine.apply('set_access_expiry', everyone, { date: '2027-01-31' }, { jobId: 'job-1' }, (p) => {
+      if (p.phase === 'Writing' && p.done > 0) void engine.cancel('job-1');
     });
     expect(res).toMatchObject({ ok: false, cancelled: true });
     expect(await dump(dbName)).toEqual(before);

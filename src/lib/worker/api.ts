@@ -5,11 +5,15 @@ import { displayName, type User } from '../domain/user';
 import { hasAdministrativeRole } from '../domain/roles';
 import { planBulk, prepare, runEvaluation, summarise, type PreviewResult, type Refusal } from './bulk';
 import { commit, describeError, CancelledError, type CommitHooks } from './commit';
-import { Jobs, type Progress } from './jobs';
+import { Jobs, breathe, type Progress } from './jobs';
 import { queryUsers, type QueryResult } from './query';
 import type { Selection } from './selection';
 import { Store } from './store';
 import { seedDemo, DEFAULT_DEMO_SIZE } from './seed';
+import { actionMenu, type MenuItem } from './menu';
+import { previewCsv } from './preview-csv';
+import { resolveSelection } from './selection';
+import { matchingIds, toRow, type UserRow } from './query';
 import { loadWorkspace } from './load';
 import { readOperation, readOperations, readChanges, type ReportPage } from './reports';
 import type { Operation } from '../domain/operations';
@@ -19,6 +23,7 @@ export type { Selection } from './selection';
 export type { QueryResult, UserRow } from './query';
 export type { PreviewResult, PreviewOk, SkipSummary } from './bulk';
 export type { ProgressEvent } from './jobs';
+export type { MenuItem } from './menu';
 
 export interface EngineOptions {
   dbName?: string;
@@ -98,6 +103,21 @@ export function createEngine(options: EngineOptions = {}) {
       return queryUsers(store, q.filter ?? {}, q.sort ?? DEFAULT_SORT, q.offset ?? 0, q.limit ?? 100);
     },
 
+    /** Ids of the rows [start, end) of a query: a shift-click range beyond the rows on screen. */
+    async rangeIds(q: { filter: Filter; sort: Sort }, start: number, end: number): Promise<number[]> {
+      await ensureOpen();
+      return matchingIds(store, q.filter, q.sort).slice(Math.max(0, start), Math.max(0, end));
+    },
+
+    /** Rows for a list of ids (a skip group opened in the preview), at most 200 at a time. */
+    async rows(ids: number[]): Promise<UserRow[]> {
+      await ensureOpen();
+      return ids.slice(0, 200).flatMap((id) => {
+        const u = store.users.get(id);
+        return u ? [toRow(u)] : [];
+      });
+    },
+
     async user(id: number): Promise<User | null> {
       await ensureOpen();
       return store.users.get(id) ?? null;
@@ -111,22 +131,46 @@ export function createEngine(options: EngineOptions = {}) {
       return summarise(p, ids.length, ev);
     },
 
+    /** The downloadable preview: every selected user with what would happen to them. */
+    async previewCsv(actionId: string, selection: Selection, params: unknown, actorId?: number): Promise<string | Refusal> {
+      await ensureOpen();
+      const p = prepare(store, actionId, params, actorId ?? store.settings.actorId);
+      if (!('action' in p)) return p;
+      return previewCsv(store, runEvaluation(store, p, selection).ev);
+    },
+
+    async actionMenu(selection: Selection, actorId?: number): Promise<MenuItem[]> {
+      await ensureOpen();
+      return actionMenu(store, selection, actorId ?? store.settings.actorId);
+    },
+
+    /** How many users are selected, and how many of them the current filter hides. */
+    async selectionInfo(selection: Selection, filter: Filter): Promise<{ selected: number; hidden: number }> {
+      await ensureOpen();
+      const ids = resolveSelection(store, selection);
+      const visible = new Set(matchingIds(store, filter, DEFAULT_SORT));
+      return { selected: ids.length, hidden: ids.filter((id) => !visible.has(id)).length };
+    },
+
     async apply(
       actionId: string,
       selection: Selection,
       params: unknown,
-      opts: { actorId?: number; jobId?: string; onProgress?: Progress } = {}
+      opts: { actorId?: number; jobId?: string } = {},
+      /** A separate argument: Comlink proxies only top-level callbacks. */
+      onProgress?: Progress
     ): Promise<ApplyResult> {
       await ensureOpen();
       const job = jobs.watch(opts.jobId);
       try {
         const p = prepare(store, actionId, params, opts.actorId ?? store.settings.actorId);
         if (!('action' in p)) return p;
-        opts.onProgress?.({ phase: 'Checking users', done: 0, total: 1 });
+        onProgress?.({ phase: 'Checking users', done: 0, total: 1 });
         const { ev } = runEvaluation(store, p, selection);
+        await breathe(); // let a cancel sent meanwhile arrive before writing
         if (job.isCancelled()) throw new CancelledError();
         const plan = planBulk(store, p, ev);
-        const reportId = await commit(db, store, plan, { progress: opts.onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
+        const reportId = await commit(db, store, plan, { progress: onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
         return {
           ok: true,
           reportId: reportId!,
@@ -177,6 +221,15 @@ export function createEngine(options: EngineOptions = {}) {
       await ensureOpen();
       if (plan !== 'standard' && plan !== 'enterprise') throw new Error(`Unknown plan “${plan}”.`);
       await saveSettings({ plan });
+    },
+
+    /** Replaces the whole workspace with fresh demo data of the given size (SPEC §8). */
+    async resetDemo(size: number): Promise<{ total: number }> {
+      if (![1000, 10000, 100000].includes(size)) throw new Error('Demo workspaces come in 1,000, 10,000 or 100,000 users.');
+      await ensureOpen();
+      await seedDemo(db, size);
+      await loadWorkspace(db, store);
+      return { total: store.users.size };
     },
 
     /** Closes the database (tests, workspace replacement). */

@@ -1,0 +1,26 @@
+/**
+ * One cell sanitiser for every CSV Muster writes (SPEC §6). A spreadsheet treats a cell starting
+ * with = + - @ (or a tab, CR or LF before them) as a formula; a leading apostrophe makes it text.
+ * Values with a line break anywhere are checked line by line: some programs evaluate each line.
+ */
+const DANGEROUS_START = /^[=+\-@\t\r\n]/;
+
+export function neutralise(value: string): string {
+  if (DANGEROUS_START.test(value) || /[\r\n][=+\-@\t]/.test(value)) return `'${value}`;
+  return value;
+}
+
+/** Quotes a cell for CSV (RFC 4180) after neutralising it. */
+export function csvCell(value: unknown): string {
+  const text = neutralise(value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: unknown[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+/** A whole CSV document, CRLF line endings, with a BOM so spreadsheet programs read UTF-8. */
+export function csvDocument(header: string[], rows: unknown[][]): string {
+  return `\uFEFF${[csvLine(header), ...rows.map(csvLine)].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,54 @@
+import { engine } from '../client/engine';
+import type { Plan } from '../domain/directory';
+import type { Meta } from '../worker/api';
+
+/**
+ * What every page needs to know about the workspace: roles, organizations, companies, who Muster
+ * acts as, the plan and the clock. One instance for the app; pages call `ready()` before use.
+ */
+class WorkspaceState {
+  meta = $state<Meta | null>(null);
+  error = $state<string | null>(null);
+  /** Bumped whenever data changed, so open views refetch. */
+  revision = $state(0);
+  private loading: Promise<void> | null = null;
+
+  ready(): Promise<void> {
+    this.loading ??= (async () => {
+      try {
+        await engine().open();
+        this.meta = await engine().meta();
+      } catch (e) {
+        this.error = e instanceof Error ? e.message : String(e);
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+
+  async reload() {
+    this.meta = await engine().meta();
+    this.revision++;
+  }
+
+  get actor() {
+    const m = this.meta;
+    return m?.administrators.find((a) => a.id === m.settings.actorId) ?? null;
+  }
+
+  roleName = (id: string) => this.meta?.roles.find((r) => r.id === id)?.name ?? id;
+  orgName = (id: string | null) => (id ? (this.meta?.organizations.find((o) => o.id === id)?.name ?? id) : '');
+  companyName = (id: string | null) => (id ? (this.meta?.companies.find((c) => c.id === id)?.name ?? id) : '');
+
+  async setActor(id: number) {
+    await engine().setActor(id);
+    await this.reload();
+  }
+
+  async setPlan(plan: Plan) {
+    await engine().setPlan(plan);
+    await this.reload();
+  }
+}
+
+export const workspace = new WorkspaceState();

@@ -1,0 +1,198 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, openDirectory, shot, startApp, watchPage } from './harness.mjs';
+
+let app;
+let browser;
+let watch;
+before(async () => {
+  app = await startApp();
+  browser = await openBrowser();
+  watch = watchPage(browser.page);
+  await openDirectory(browser.page, app.url);
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const table = () => browser.page.getByRole('table', { name: 'Users' });
+
+/** Shows the directory filtered by the URL, as a pasted link would. */
+async function show(query) {
+  const { page } = browser;
+  await page.goto(query ? `${app.url}#/?${query}` : `${app.url}#/`);
+  await page.getByRole('status').filter({ hasText: /\d users?/ }).first().waitFor();
+  await table().getByRole('row').nth(1).getByRole('checkbox').or(page.getByText('No users match')).waitFor();
+}
+
+async function totalShown() {
+  const text = await browser.page.getByRole('status').filter({ hasText: /users? of|^\d[\d,]* users?$/ }).first().textContent();
+  return Number(text.match(/[\d,]+/)[0].replace(/,/g, ''));
+}
+
+async function chooseAction(label) {
+  const { page } = browser;
+  await page.getByRole('button', { name: /Choose an action/ }).click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
+  return page.getByRole('dialog');
+}
+
+async function previewThenApply(dialog) {
+  await dialog.getByText(/Applies to/).waitFor();
+  const applies = Number((await dialog.getByText(/Applies to/).textContent()).match(/Applies to ([\d,]+)/)[1].replace(/,/g, ''));
+  await dialog.getByRole('button', { name: /^Apply to/ }).click();
+  return applies;
+}
+
+async function finish(dialog) {
+  await dialog.getByText('Done.').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+test('Activate applies only to inactive users and lists the others with their reasons', async () => {
+  const { page } = browser;
+  await show('status=inactive,invited,profile_only,expired');
+  const rows = table().getByRole('row');
+  // A mixed selection: the first eight rows, picked with a click and a shift-click.
+  await rows.nth(1).getByRole('checkbox').click();
+  await rows.nth(8).getByRole('checkbox').click({ modifiers: ['Shift'] });
+  await page.getByText('8 users selected').waitFor();
+  const statuses = await Promise.all([...Array(8)].map((_, i) => rows.nth(i + 1).getByRole('cell').nth(3).textContent()));
+  const inactive = statuses.filter((s) => s === 'Inactive').length;
+
+  const dialog = await chooseAction('Activate');
+  await dialog.getByText(/Applies to/).waitFor();
+  await shot(page, 'activate-preview');
+  for (const [status, reason] of [
+    ['Invited', 'Invited — becomes active on accepting the invitation'],
+    ['Profile only', 'Profile only — invite them or set a password'],
+    ['Expired', 'Invitation expired — send a new invitation']
+  ])
+    if (statuses.includes(status)) await dialog.getByText(reason).waitFor();
+  const applies = await previewThenApply(dialog);
+  assert.equal(applies, inactive);
+  await finish(dialog);
+  // The activated users left this filter; the others are still here, unchanged.
+  await show('status=active&q=');
+  watch.assertClean();
+});
+
+test('Invite sends an invitation to profile-only and expired regular users and skips directory users', async () => {
+  const { page } = browser;
+  await show('status=profile_only,expired');
+  const before = await totalShown();
+  await page.getByRole('button', { name: /Select all [\d,]+ users matching/ }).click();
+  const dialog = await chooseAction('Invite to activate account');
+  await dialog.getByLabel(/Welcome message/).fill('Welcome to Muster!');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByText('Directory user — signs in through your directory').waitFor();
+  const applies = await previewThenApply(dialog);
+  await finish(dialog);
+  await show('status=profile_only,expired&type=regular');
+  // Regular users whose access has expired stay behind, with their own reason.
+  assert.ok((await totalShown()) < before);
+  await page.goto(`${app.url}#/outbox`);
+  await page.getByRole('table', { name: 'Outbox' }).waitFor();
+  const outboxTotal = await page.getByRole('status').filter({ hasText: /emails?/ }).first().textContent();
+  assert.match(outboxTotal, new RegExp(`^${applies.toLocaleString('en-US')} email`));
+  await page.getByRole('table', { name: 'Outbox' }).getByRole('button').first().click();
+  await page.getByRole('article').getByText('Welcome to Muster!').waitFor();
+  await shot(page, 'outbox');
+  watch.assertClean();
+});
+
+test('Delete skips content owners; Undelete brings users back as inactive', async () => {
+  const { page } = browser;
+  await show('flags=ownsContent&status=active');
+  await page.getByRole('button', { name: /Select all [\d,]+ users matching/ }).click();
+  let dialog = await chooseAction('Delete');
+  await dialog.getByText('Owns content — transfer ownership first').waitFor();
+  await dialog.getByText(/Applies to 0 users/).waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await show('status=inactive&type=directory');
+  const rows = table().getByRole('row');
+  await rows.nth(1).getByRole('checkbox').click();
+  await rows.nth(2).getByRole('checkbox').click();
+  dialog = await chooseAction('Delete');
+  const applies = await previewThenApply(dialog);
+  // Destructive: the administrator types the number of users affected.
+  const confirm = dialog.getByRole('button', { name: 'Delete' });
+  assert.equal(await confirm.isDisabled(), true);
+  await shot(page, 'delete-confirm');
+  await dialog.getByLabel(/Type .* to confirm/).fill(String(applies));
+  await confirm.click();
+  await finish(dialog);
+
+  await show('status=deleted&type=directory');
+  await page.getByText('No users selected').waitFor();
+  await table().getByRole('row').nth(1).getByRole('checkbox').click();
+  dialog = await chooseAction('Undelete');
+  assert.equal(await previewThenApply(dialog), 1);
+  await finish(dialog);
+  watch.assertClean();
+});
+
+test('Reset 2FA, Unlock, Set role and Expire access change exactly the eligible users', async () => {
+  const { page } = browser;
+  for (const [query, action, afterQuery] of [
+    ['twoFactor=enrolled,none&status=active', 'Reset 2FA', 'twoFactor=enrolled&status=active'],
+    ['flags=locked', 'Unlock', 'flags=locked']
+  ]) {
+    await show(query);
+    await page.getByRole('button', { name: /Select all/ }).click();
+    const dialog = await chooseAction(action);
+    assert.ok((await previewThenApply(dialog)) > 0);
+    await finish(dialog);
+    await show(afterQuery);
+    await page.getByText('No users match').waitFor();
+  }
+
+  await show('role=instructor&status=active');
+  const instructors = await totalShown();
+  await page.getByRole('button', { name: /Select all/ }).click();
+  let dialog = await chooseAction('Set role');
+  await dialog.getByLabel('Learner').check();
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await previewThenApply(dialog);
+  await finish(dialog);
+  await show('role=instructor&status=active');
+  await page.getByText('No users match').waitFor();
+  assert.ok(instructors > 0);
+
+  await show('status=active&q=abbott');
+  await table().getByRole('row').nth(1).getByRole('checkbox').click();
+  dialog = await chooseAction('Expire access');
+  assert.equal(await previewThenApply(dialog), 1);
+  await finish(dialog);
+  watch.assertClean();
+});
+
+test('a cancelled apply changes nothing', async () => {
+  const { page } = browser;
+  await show('');
+  await page.getByRole('button', { name: /Select all/ }).click();
+  const dialog = await chooseAction('Set access expiry');
+  await dialog.getByLabel('Date', { exact: true }).fill('2030-01-31');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByText(/Applies to/).waitFor();
+  // Cancel the moment the write starts: the engine checks between chunk writes.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const cancel = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent?.trim() === 'Cancel');
+      if (cancel && document.querySelector('[role=dialog] progress')) {
+        cancel.click();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  });
+  await dialog.getByRole('button', { name: /^Apply to/ }).click();
+  await dialog.getByText('Cancelled. Nothing was changed.').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await show('accessExpiry=2030-01-31..2030-01-31');
+  await page.getByText('No users match').waitFor();
+  watch.assertClean();
+});
