@@ -59,6 +59,7 @@ test('Activate applies only to inactive users and lists the others with their re
   await rows.nth(1).getByRole('checkbox').click();
   await rows.nth(8).getByRole('checkbox').click({ modifiers: ['Shift'] });
   await page.getByText('8 users selected').waitFor();
+  for (let i = 1; i <= 8; i++) assert.equal(await rows.nth(i).getByRole('checkbox').isChecked(), true, `row ${i} shows as selected`);
   const statuses = await Promise.all([...Array(8)].map((_, i) => rows.nth(i + 1).getByRole('cell').nth(3).textContent()));
   const inactive = statuses.filter((s) => s === 'Inactive').length;
 

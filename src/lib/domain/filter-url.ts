@@ -56,3 +56,8 @@ export function decodeState(p: URLSearchParams): { filter: Filter; sort: Sort } 
   if ((SORT_KEYS as readonly string[]).includes(key) && (dir === 'asc' || dir === 'desc')) sort = { key: key as SortKey, dir };
   return { filter, sort };
 }
+
+/** The query string, keeping ',' and ':' readable: they need no escaping in a query value. */
+export function stateQuery(filter: Filter, sort: Sort): string {
+  return encodeState(filter, sort).toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import type { PreviewOk } from '$lib/worker/api';
+
+// The dialog talks to the engine only through the client module: replace it with a fake.
+let resolveApply: ((v: unknown) => void) | null = null;
+const fake = {
+  preview: vi.fn(async (): Promise<PreviewOk> => ({
+    ok: true,
+    action: 'delete',
+    label: 'Delete',
+    selected: 5,
+    applies: 3,
+    skipped: [{ reason: 'Owns content — transfer ownership first', count: 2, ids: [4, 5] }],
+    severity: 'destructive',
+    emails: 0,
+    notes: []
+  })),
+  apply: vi.fn(() => new Promise((r) => (resolveApply = r))),
+  cancel: vi.fn(async () => {}),
+  rows: vi.fn(async () => []),
+  previewCsv: vi.fn(async () => 'id\r\n')
+};
+vi.mock('$lib/client/engine', () => ({ engine: () => fake, progressProxy: (f: unknown) => f, newJobId: () => 'job-1' }));
+
+const { ActionFlow } = await import('$lib/state/action-flow.svelte');
+const { default: ActionDialog } = await import('./ActionDialog.svelte');
+
+const item = { id: 'delete', label: 'Delete', description: 'Deletes the users.', family: 'status', applies: 3, disabled: null, hasParams: false };
+
+function open(onclose = vi.fn()) {
+  const flow = new ActionFlow(item, { ids: [1, 2, 3, 4, 5] });
+  render(ActionDialog, { flow, selectedCount: 5, onclose });
+  return { flow, onclose };
+}
+
+describe('the bulk action dialog', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    resolveApply = null;
+  });
+
+  it('previews how many apply and why the others are skipped', async () => {
+    open();
+    expect(await screen.findByText('Owns content — transfer ownership first')).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: 'Delete' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply to 3 users' })).toBeEnabled();
+  });
+
+  it('asks for the number of users before a destructive action, then applies', async () => {
+    const user = userEvent.setup();
+    open();
+    await user.click(await screen.findByRole('button', { name: 'Apply to 3 users' }));
+    const confirm = screen.getByRole('button', { name: 'Delete' });
+    expect(confirm).toBeDisabled();
+    await user.type(screen.getByLabelText(/Type 3 to confirm/), '2');
+    expect(confirm).toBeDisabled();
+    await user.clear(screen.getByLabelText(/Type 3 to confirm/));
+    await user.type(screen.getByLabelText(/Type 3 to confirm/), '3');
+    await user.click(confirm);
+    expect(fake.apply).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes on Escape, except while applying', async () => {
+    const user = userEvent.setup();
+    const { flow, onclose } = open();
+    await screen.findByRole('button', { name: 'Apply to 3 users' });
+    flow.step = 'confirm';
+    flow.typed = '3';
+    void flow.apply();
+    await screen.findByRole('progressbar', { name: 'Progress' });
+    await user.keyboard('{Escape}');
+    expect(onclose).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    // Cancel goes to the engine; the result arrives and the dialog says nothing changed.
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(fake.cancel).toHaveBeenCalledWith('job-1');
+    resolveApply!({ ok: false, error: 'Cancelled: nothing was changed.', cancelled: true });
+    expect(await screen.findByText('Cancelled. Nothing was changed.')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(onclose).toHaveBeenCalledWith(false));
+  });
+});
