@@ -197,3 +197,25 @@ test('a cancelled apply changes nothing', async () => {
   await page.getByText('No users match').waitFor();
   watch.assertClean();
 });
+
+test('Enterprise plan: an Operations Manager sees forbidden actions disabled and other organizations skipped', async () => {
+  const { page } = browser;
+  await show('status=active');
+  await page.getByLabel('Plan').selectOption('enterprise');
+  const ops = page.getByLabel('Acting as').getByRole('option', { name: /Operations Manager/ }).first();
+  await page.getByLabel('Acting as').selectOption(await ops.getAttribute('value'));
+  await page.getByRole('button', { name: /Select all/ }).click();
+  await page.getByRole('button', { name: /Choose an action/ }).click();
+  const del = page.getByRole('menuitem', { name: /^Delete/ });
+  await del.waitFor();
+  assert.equal(await del.getAttribute('aria-disabled'), 'true');
+  assert.match(await del.textContent(), /None of your roles may delete and undelete users/);
+  await shot(page, 'menu-enterprise');
+  await page.getByRole('menuitem', { name: /^Force password change/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Outside your organizations').waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByLabel('Plan').selectOption('standard');
+  await page.getByLabel('Acting as').selectOption({ index: 0 });
+  watch.assertClean();
+});

@@ -1,5 +1,5 @@
 import type { Plan } from './directory';
-import type { Permission, Role } from './roles';
+import { PERMISSIONS, type Permission, type Role } from './roles';
 import type { User } from './user';
 import { REASONS } from './actions/reasons';
 
@@ -21,7 +21,7 @@ export function reach(actor: Actor, plan: Plan, permission: Permission, roles: R
     return { kind: 'none', reason: 'Only administrators can run bulk actions.' };
   }
   const granting = held.filter((r) => r.permissions.includes(permission));
-  if (granting.length === 0) return { kind: 'none', reason: `None of your roles allows this (needs “${permission}”).` };
+  if (granting.length === 0) return { kind: 'none', reason: `None of your roles may ${PERMISSIONS[permission].toLowerCase()}.` };
   if (granting.some((r) => r.scope === 'all')) return { kind: 'all' };
   return { kind: 'managed', organizations: new Set(actor.managedOrganizations) };
 }
