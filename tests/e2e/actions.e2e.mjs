@@ -72,6 +72,10 @@ test('Activate applies only to inactive users and lists the others with their re
     ['Expired', 'Invitation expired — send a new invitation']
   ])
     if (statuses.includes(status)) await dialog.getByText(reason).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download preview (CSV)' }).click()]);
+  const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  assert.equal(csv.trim().split(/\r\n/).length, 9, 'a header and one line per selected user');
+  assert.match(csv, /skipped,Invited — becomes active on accepting the invitation|skipped,Profile only|skipped,Invitation expired/);
   const applies = await previewThenApply(dialog);
   assert.equal(applies, inactive);
   await finish(dialog);
@@ -156,6 +160,7 @@ test('Reset 2FA, Unlock, Set role and Expire access change exactly the eligible 
   await page.getByRole('button', { name: /Select all/ }).click();
   let dialog = await chooseAction('Set role');
   await dialog.getByLabel('Learner').check();
+  await shot(page, 'set-role-params');
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await previewThenApply(dialog);
   await finish(dialog);

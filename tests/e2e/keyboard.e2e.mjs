@@ -31,6 +31,11 @@ test('the whole bulk action flow works by keyboard alone, with focus trapped in 
   for (let i = 0; i < 40 && !(await firstBox.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await page.getByText('1 user selected').waitFor();
+  // The count says when the current filter hides some of the selected users.
+  await page.getByRole('searchbox', { name: 'Search users by name or email' }).fill('no-such-person');
+  await page.getByText('(1 hidden by the current filter)').waitFor();
+  await page.getByRole('searchbox', { name: 'Search users by name or email' }).fill('abbott');
+  await page.getByRole('status').filter({ hasText: /^\d users? of 1,000$/ }).waitFor();
 
   // Open the menu with the keyboard, move to "Unlock" or any enabled action, choose it with Enter.
   const trigger = page.getByRole('button', { name: /Choose an action/ });
