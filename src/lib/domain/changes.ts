@@ -28,15 +28,3 @@ export function patchChanges(user: User, patch: UserPatch): FieldChange[] {
 export function applyPatch(user: User, patch: UserPatch, now: string): User {
   return { ...user, ...patch, updatedAt: now, version: user.version + 1 };
 }
-
-export function diffUsers(before: User, after: User): FieldChange[] {
-  return TRACKED_FIELDS.filter((f) => !same(before[f], after[f])).map((field) => ({
-    field,
-    before: before[field],
-    after: after[field]
-  }));
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  return same(a, b);
-}

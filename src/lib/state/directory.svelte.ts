@@ -16,6 +16,8 @@ export class DirectoryState {
   total = $state(0);
   loaded = $state(false);
   busy = $state(false);
+  /** Counts the answers shown, so tests and the benchmark can tell when a new one arrived. */
+  answers = $state(0);
   /** Rows by page number; replaced (not mutated) so the table re-renders. */
   pages = $state.raw(new Map<number, UserRow[]>());
   private generation = 0;
@@ -38,6 +40,7 @@ export class DirectoryState {
     this.pages = new Map([[0, res.rows]]);
     this.loaded = true;
     this.busy = false;
+    this.answers++;
   }
 
   row(index: number): UserRow | undefined {

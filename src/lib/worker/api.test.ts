@@ -183,6 +183,21 @@ describe('engine: bulk actions', () => {
     for (const c of changed.rows) expect((await engine.user(c.userId))!.organization).toBe('org-1');
   });
 
+  it('the action menu counts what the preview would apply, and disables what the actor may not run', async () => {
+    const { engine } = await setup();
+    const menu = await engine.actionMenu(everyone);
+    expect(menu).toHaveLength(23);
+    for (const item of menu.filter((i) => !i.hasParams)) {
+      const p = await engine.preview(item.id, everyone, {});
+      if (!p.ok) throw new Error(p.error);
+      expect(item.applies, item.id).toBe(p.applies);
+    }
+    await engine.setPlan('enterprise');
+    const opsMenu = await engine.actionMenu(everyone, 2);
+    expect(opsMenu.find((i) => i.id === 'remove')?.disabled).toMatch(/None of your roles may remove users permanently/);
+    expect(opsMenu.find((i) => i.id === 'activate')?.disabled).toBeNull();
+  });
+
   it('rejects invalid parameters with a message, before touching anything', async () => {
     const { engine } = await setup();
     expect(await engine.preview('set_role', everyone, { roleId: 'wizard' })).toEqual({ ok: false, error: 'Unknown role: wizard' });

@@ -115,8 +115,9 @@ export function generateDemoWorkspace(options: { size: number; seed?: number; to
   const instant = (offset: number) => `${day(offset)}T${String(r.int(7, 19)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00.000Z`;
 
   // Staff first: fixed ids so the acting administrator and account executives are stable.
-  const adminCount = Math.max(3, Math.round(size * 0.002));
-  const opsCount = Math.max(5, Math.round(size * 0.005));
+  // A real directory has a handful of administrators whatever its size.
+  const adminCount = Math.min(12, Math.max(3, Math.round(size * 0.002)));
+  const opsCount = Math.min(40, Math.max(5, Math.round(size * 0.005)));
   const aeCount = Math.max(5, Math.round(size * 0.01));
   const aeIds: number[] = [];
   const seenEmails = new Set<string>();

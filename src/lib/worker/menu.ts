@@ -1,5 +1,5 @@
 import { ACTIONS } from '../domain/actions';
-import { evaluate } from '../domain/evaluate';
+import { countApplicable } from '../domain/evaluate';
 import { reach } from '../domain/permissions';
 import { actionContext } from './context';
 import { resolveSelection, type Selection } from './selection';
@@ -17,7 +17,7 @@ export interface MenuItem {
   hasParams: boolean;
 }
 
-// Actions whose eligibility depends on parameters are counted by their parameter-free rule only.
+const NEUTRAL: Record<string, unknown> = { transfer: { targetId: -1 }, remove_roles: { roleIds: [] } };
 const PARAMETERISED = new Set(['transfer', 'set_role', 'add_roles', 'remove_roles', 'set_org_management', 'update_profile', 'set_access_expiry', 'flag_fields']);
 
 /** The "Choose an action…" menu: every action, how many selected users it applies to, or why not. */
@@ -29,14 +29,10 @@ export function actionMenu(store: Store, selection: Selection, actorId: number):
     const base = { id: action.id, label: action.label, description: action.description, family: action.family, hasParams: !isEmptyParams(action.id) };
     const r = actor ? reach(actor, store.settings.plan, action.permission, store.roles) : { kind: 'none' as const, reason: 'No acting administrator.' };
     if (r.kind === 'none') return { ...base, applies: null, disabled: r.reason };
-    if (PARAMETERISED.has(action.id)) {
-      // Count with a rule that ignores parameters: in scope, not the actor where protected, eligible status.
-      const probe = { ...action, effect: () => ({ patch: {}, emails: [{ kind: 'invitation' as const, subject: '', body: '' }] }) };
-      const params = action.id === 'transfer' ? { targetId: -1 } : action.id === 'remove_roles' ? { roleIds: [] } : {};
-      return { ...base, applies: evaluate(probe, ids, params as never, ctx, r).applies.length, disabled: null };
-    }
-    const params = action.params.parse({});
-    return { ...base, applies: evaluate(action, ids, params, ctx, r).applies.length, disabled: null };
+    // Parameterised actions are counted by their rule alone, with neutral parameters; the preview
+    // then counts exactly, with the chosen parameters.
+    const params = PARAMETERISED.has(action.id) ? NEUTRAL[action.id] ?? {} : action.params.parse({});
+    return { ...base, applies: countApplicable(action, ids, params as never, ctx, r), disabled: null };
   });
 }
 
