@@ -24,13 +24,14 @@ let last: { key: string; version: number; ids: number[] } | null = null;
 export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] {
   const key = JSON.stringify([filter, sort]);
   if (last && last.key === key && last.version === store.version) return last.ids;
-  const match = compileFilter(filter, store.settings.today, (u) => store.search.get(u.id) ?? '');
-  const order = store.order(sort.key);
+  const match = compileFilter(filter, store.settings.today);
+  const { users, texts } = store.order(sort.key);
   const ids: number[] = [];
-  const n = order.length;
+  const n = users.length;
+  const asc = sort.dir === 'asc';
   for (let i = 0; i < n; i++) {
-    const id = order[sort.dir === 'asc' ? i : n - 1 - i];
-    if (match(store.users.get(id)!)) ids.push(id);
+    const j = asc ? i : n - 1 - i;
+    if (match(users[j], texts[j])) ids.push(users[j].id);
   }
   last = { key, version: store.version, ids };
   return ids;

@@ -1,4 +1,5 @@
-import { compileFilter, type Filter } from '../domain/filters';
+import { DEFAULT_SORT, type Filter } from '../domain/filters';
+import { matchingIds } from './query';
 import type { Store } from './store';
 
 /**
@@ -9,12 +10,6 @@ export type Selection = { ids: number[] } | { filter: Filter; except?: number[] 
 
 export function resolveSelection(store: Store, sel: Selection): number[] {
   if ('ids' in sel) return [...new Set(sel.ids)];
-  const match = compileFilter(sel.filter, store.settings.today, (u) => store.search.get(u.id) ?? '');
   const except = new Set(sel.except ?? []);
-  const out: number[] = [];
-  for (const id of store.order('name')) {
-    const u = store.users.get(id)!;
-    if (!except.has(id) && match(u)) out.push(id);
-  }
-  return out;
+  return matchingIds(store, sel.filter, DEFAULT_SORT).filter((id) => !except.has(id));
 }
