@@ -37,7 +37,42 @@ export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] 
   return ids;
 }
 
+/**
+ * The first page while no sorted order is cached (just after opening or after a write): one pass
+ * that keeps the best `end` users, instead of sorting 100,000 before showing anything. The full
+ * sort follows right after, off the critical path, for scrolling.
+ */
+function firstPage(store: Store, filter: Filter, sort: Sort, end: number): { total: number; users: User[] } {
+  const match = compileFilter(filter, store.settings.today);
+  const keyOf = store.sortKeyOf(sort.key);
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const cmp = (a: { k: string; id: number }, b: { k: string; id: number }) => sign * (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id - b.id);
+  const best: { k: string; id: number; u: User }[] = [];
+  let total = 0;
+  for (const u of store.users.values()) {
+    if (!match(u, store.search.get(u.id))) continue;
+    total++;
+    const e = { k: keyOf(u), id: u.id, u };
+    if (best.length === end && cmp(e, best[end - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(best[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, e);
+    if (best.length > end) best.pop();
+  }
+  setTimeout(() => store.order(sort.key), 0);
+  return { total, users: best.map((e) => e.u) };
+}
+
 export function queryUsers(store: Store, filter: Filter, sort: Sort, offset: number, limit: number): QueryResult {
+  if (!store.hasOrder(sort.key) && offset + limit <= 200) {
+    const { total, users } = firstPage(store, filter, sort, offset + limit);
+    return { total, offset, rows: users.slice(offset).map(toRow), version: store.version };
+  }
   const ids = matchingIds(store, filter, sort);
   const start = Math.max(0, Math.min(offset, ids.length));
   const rows = ids.slice(start, start + Math.max(0, Math.min(limit, 1000))).map((id) => toRow(store.users.get(id)!));

@@ -64,6 +64,10 @@ export class Store {
     return view;
   }
 
+  hasOrder(key: SortKey): boolean {
+    return this.sorted.has(key);
+  }
+
   private computeOrder(key: SortKey): SortedView {
     const sortKey = this.sortKeyOf(key);
     const entries: { u: User; k: string }[] = [];
@@ -75,7 +79,7 @@ export class Store {
     return { users: entries.map((e) => e.u), texts: entries.map((e) => this.search.get(e.u.id) ?? '') };
   }
 
-  private sortKeyOf(key: SortKey): (u: User) => string {
+  sortKeyOf(key: SortKey): (u: User) => string {
     const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
     // Empty values sort last in ascending order.
     const last = (s: string | null) => (s === null || s === '' ? '\uffff' : s);
