@@ -28,3 +28,7 @@ export function patchChanges(user: User, patch: UserPatch): FieldChange[] {
 export function applyPatch(user: User, patch: UserPatch, now: string): User {
   return { ...user, ...patch, updatedAt: now, version: user.version + 1 };
 }
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return same(a, b);
+}

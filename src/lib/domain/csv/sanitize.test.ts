@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { csvDocument, neutralise } from './sanitize';
+import { csvDocument, neutralise, unneutralise } from './sanitize';
 
 describe('CSV cell sanitiser', () => {
   it('neutralises formulas, including after a line break', () => {
@@ -26,6 +26,7 @@ describe('CSV cell sanitiser', () => {
             expect(/^[=+\-@\t\r\n]/.test(cell)).toBe(false);
             for (const line of cell.split(/\r\n|\r|\n/).slice(1)) expect(/^[=+\-@]/.test(line)).toBe(false);
             expect(cell === rows[i][j] || cell === `'${rows[i][j]}`).toBe(true);
+            expect(unneutralise(cell)).toBe(rows[i][j]);
           }
       })
     );

@@ -6,8 +6,14 @@
 const DANGEROUS_START = /^[=+\-@\t\r\n]/;
 
 export function neutralise(value: string): string {
-  if (DANGEROUS_START.test(value) || /[\r\n][=+\-@\t]/.test(value)) return `'${value}`;
+  // A value that already starts with an apostrophe gets one more, so import can undo it exactly.
+  if (DANGEROUS_START.test(value) || value.startsWith("'") || /[\r\n][=+\-@\t]/.test(value)) return `'${value}`;
   return value;
+}
+
+/** Undoes `neutralise` when a file Muster exported comes back: "'=x" was written for "=x". */
+export function unneutralise(value: string): string {
+  return value.startsWith("'") && neutralise(value.slice(1)) === value ? value.slice(1) : value;
 }
 
 /** Quotes a cell for CSV (RFC 4180) after neutralising it. */

@@ -1,0 +1,92 @@
+/**
+ * A strict RFC 4180 reader. papaparse guesses the newline from the first line (a file mixing CRLF
+ * and LF silently merges rows) and reports an unclosed quote only as "MissingQuotes" after eating
+ * the rest of the file (STACK.md), so Muster reads CSV itself: CRLF, LF and CR all end a record,
+ * quoted fields may hold delimiters, doubled quotes and line breaks, and any malformed quoting
+ * rejects the file with the line where it happened.
+ */
+export type Delimiter = ',' | ';' | '\t';
+export const DELIMITERS: { value: Delimiter; label: string }[] = [
+  { value: ',', label: 'Comma' },
+  { value: ';', label: 'Semicolon' },
+  { value: '\t', label: 'Tab' }
+];
+
+export interface ParsedCsv {
+  /** Records, each with the file line it starts on (1-based). Blank lines are dropped. */
+  rows: { line: number; cells: string[] }[];
+}
+export type ParseResult = ({ ok: true } & ParsedCsv) | { ok: false; error: string; line: number };
+
+/** The delimiter of the header line: the most frequent of comma, semicolon and tab outside quotes. */
+export function detectDelimiter(text: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  const [best, count] = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1])[0];
+  return count > 0 ? best : ',';
+}
+
+export function parseCsv(input: string, delimiter: Delimiter): ParseResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const rows: ParsedCsv['rows'] = [];
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  while (i < n) {
+    const start = line;
+    const cells: string[] = [];
+    let end = false;
+    while (!end) {
+      let value = '';
+      if (text[i] === '"') {
+        const opened = line;
+        i++;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q < 0) return { ok: false, line: opened, error: `A quoted field that starts on line ${opened} is never closed (a missing ").` };
+          const chunk = text.slice(i, q);
+          for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
+          for (let k = chunk.indexOf('\r'); k >= 0; k = chunk.indexOf('\r', k + 1)) if (chunk[k + 1] !== '\n') line++;
+          value += chunk;
+          i = q + 1;
+          if (text[i] === '"') {
+            value += '"';
+            i++;
+            continue;
+          }
+          break;
+        }
+        const next = text[i];
+        if (i < n && next !== delimiter && next !== '\n' && next !== '\r')
+          return { ok: false, line, error: `Line ${line}: unexpected text after a closing quote. Inside a quoted field, write a quote as "".` };
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text[j];
+          if (c === delimiter || c === '\n' || c === '\r') break;
+          if (c === '"') return { ok: false, line, error: `Line ${line}: a quote inside an unquoted field. Put the whole field in quotes and write the quote as "".` };
+          j++;
+        }
+        value = text.slice(i, j);
+        i = j;
+      }
+      cells.push(value);
+      if (i >= n) end = true;
+      else if (text[i] === delimiter) i++;
+      else {
+        // CRLF, LF or a lone CR ends the record.
+        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        line++;
+        end = true;
+      }
+    }
+    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: start, cells });
+  }
+  return { ok: true, rows };
+}
