@@ -18,12 +18,20 @@ import { loadWorkspace } from './load';
 import { readOperation, readOperations, readChanges, type ReportPage } from './reports';
 import type { Operation } from '../domain/operations';
 import { readOutbox, type OutboxPage } from './outbox';
+import { previewUpload, groupPage, type UploadSession, type UploadPreview, type UploadGroup, type GroupRow } from './upload';
+import { planUpload, resultsCsv, type UploadOptions, type UploadOutcome } from './upload-apply';
+import { exportUsers, templateCsv } from '../domain/csv/export';
+import { csvDocument } from '../domain/csv/sanitize';
+import type { Delimiter } from '../domain/csv/parse';
+import { reach } from '../domain/permissions';
 
 export type { Selection } from './selection';
 export type { QueryResult, UserRow } from './query';
 export type { PreviewResult, PreviewOk, SkipSummary } from './bulk';
 export type { ProgressEvent } from './jobs';
 export type { MenuItem } from './menu';
+export type { UploadPreview, UploadSummary, UploadGroup, GroupRow } from './upload';
+export type { UploadOptions } from './upload-apply';
 
 export interface EngineOptions {
   dbName?: string;
@@ -53,6 +61,7 @@ export function createEngine(options: EngineOptions = {}) {
   const store = new Store();
   const jobs = new Jobs();
   let opened: Promise<void> | null = null;
+  const uploads = new Map<string, UploadSession & { results?: UploadOutcome[] }>();
 
   async function ensureOpen(demoSize?: number) {
     opened ??= (async () => {
@@ -221,6 +230,71 @@ export function createEngine(options: EngineOptions = {}) {
       await ensureOpen();
       if (plan !== 'standard' && plan !== 'enterprise') throw new Error(`Unknown plan “${plan}”.`);
       await saveSettings({ plan });
+    },
+
+    /** Reads, checks and diffs an uploaded CSV; the rows stay here, the page gets a summary. */
+    async uploadPreview(bytes: Uint8Array, fileName: string, opts: { delimiter?: Delimiter; mapping?: (string | null)[] } = {}): Promise<UploadPreview> {
+      await ensureOpen();
+      const { summary, session } = previewUpload(store, bytes, fileName, opts);
+      if (session) uploads.set(session.id, session);
+      return summary;
+    },
+
+    async uploadGroup(sessionId: string, group: UploadGroup, offset = 0, limit = 100): Promise<{ total: number; rows: GroupRow[] }> {
+      const s = uploads.get(sessionId);
+      return s ? groupPage(s, group, offset, limit) : { total: 0, rows: [] };
+    },
+
+    async uploadErrorsCsv(sessionId: string): Promise<string> {
+      const s = uploads.get(sessionId);
+      return csvDocument(['row', 'column', 'value', 'message'], (s?.errors ?? []).map((e) => [e.row, e.column, e.value, e.message]));
+    },
+
+    /** Applies a previewed upload in one transaction; refuses if the directory changed since. */
+    async uploadApply(sessionId: string, choices: UploadOptions, opts: { actorId?: number; jobId?: string } = {}, onProgress?: Progress): Promise<ApplyResult> {
+      await ensureOpen();
+      const job = jobs.watch(opts.jobId);
+      try {
+        const s = uploads.get(sessionId);
+        if (!s) return { ok: false, error: 'This upload preview has expired. Choose the file again.' };
+        if (s.storeVersion !== store.version) return { ok: false, error: 'The directory changed since this preview. Preview the file again before applying.' };
+        const actor = store.users.get(opts.actorId ?? store.settings.actorId);
+        if (!actor) return { ok: false, error: 'The acting administrator is not in the directory.', denied: true };
+        const r = reach(actor, store.settings.plan, 'users.upload', store.roles);
+        if (r.kind === 'none') return { ok: false, error: r.reason, denied: true };
+        const { plan, results } = planUpload(store, s, choices, actor, r);
+        await breathe();
+        if (job.isCancelled()) throw new CancelledError();
+        const reportId = await commit(db, store, plan, { progress: onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
+        s.results = results;
+        return { ok: true, reportId: reportId!, applied: plan.operation!.applied, skipped: plan.operation!.skipped, emailsSent: plan.emails.length };
+      } catch (e) {
+        return { ok: false, error: describeError(e), cancelled: e instanceof CancelledError };
+      } finally {
+        job.done();
+      }
+    },
+
+    async uploadResultsCsv(sessionId: string): Promise<string> {
+      return resultsCsv(uploads.get(sessionId)?.results ?? []);
+    },
+
+    /** The directory (or a selection of it) in the upload's own columns. */
+    async exportCsv(selection: Selection): Promise<string> {
+      await ensureOpen();
+      const ids = resolveSelection(store, selection);
+      const name = <T extends { name: string }>(m: Map<string, T>) => (id: string) => m.get(id)?.name ?? id;
+      return exportUsers(
+        ids.map((id) => store.users.get(id)!),
+        { role: name(store.roles), organization: name(store.organizations), company: name(store.companies), emailOf: (id) => store.users.get(id)?.email ?? '' }
+      );
+    },
+
+    async templateCsv(): Promise<string> {
+      await ensureOpen();
+      const [company] = store.companies.values();
+      const [organization] = store.organizations.values();
+      return templateCsv({ company: company?.name ?? '', organization: organization?.name ?? '' });
     },
 
     /** Replaces the whole workspace with fresh demo data of the given size (SPEC §8). */

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { CHUNK_SIZE, chunkOf, type MusterDB, type UserChunk } from '../db/schema';
 import type { Operation, OutboxEmail, UserChange } from '../domain/operations';
+import type { Settings } from '../domain/directory';
 import type { User } from '../domain/user';
 import type { Store } from './store';
 import type { Progress } from './jobs';
@@ -13,6 +14,8 @@ export interface CommitPlan {
   changes: UserChange[];
   skips: { reason: string; ids: number[] }[];
   emails: Omit<OutboxEmail, 'id' | 'opId'>[];
+  /** New settings written in the same transaction (the next user id after an upload). */
+  settings?: Settings;
   /** Operation headers to patch in the same transaction (a report marked as reverted). */
   operationPatches?: { id: number; patch: Partial<Operation> }[];
 }
@@ -58,7 +61,8 @@ export async function commit(
   };
 
   const opId = plan.operation ? store.lastOpId + 1 : null;
-  await db.transaction('rw', [db.userChunks, db.changeChunks, db.operations, db.skips, db.outbox], async () => {
+  await db.transaction('rw', [db.userChunks, db.changeChunks, db.operations, db.skips, db.outbox, db.settings], async () => {
+    if (plan.settings) await db.settings.put({ ...plan.settings, key: 'settings' });
     for (let b = 0; b * BATCH < chunks.length; b++) {
       check();
       const batch = chunks.slice(b * BATCH, (b + 1) * BATCH);
@@ -92,6 +96,7 @@ export async function commit(
     else store.remove(id);
   }
   if (opId !== null) store.lastOpId = opId;
+  if (plan.settings) store.settings = { ...plan.settings };
   store.touch();
   return opId;
 }

@@ -1,0 +1,180 @@
+import { addDays } from '../domain/dates';
+import { applyPatch, patchChanges } from '../domain/changes';
+import { invitationEmail } from '../domain/actions/invitations';
+import { REASONS } from '../domain/actions/reasons';
+import type { RowValues } from '../domain/csv/validate';
+import type { UserChange } from '../domain/operations';
+import { scopeSkip, type Reach } from '../domain/permissions';
+import { FIELD_LABELS, displayName, userSchema, type User, type UserPatch } from '../domain/user';
+import { csvDocument } from '../domain/csv/sanitize';
+import { token } from './bulk';
+import type { CommitPlan } from './commit';
+import { nowOn } from './context';
+import type { Store } from './store';
+import type { UploadSession } from './upload';
+
+export interface UploadOptions {
+  welcomeMessage: string;
+  /** New users are invited (else created as profile only). */
+  inviteNew: boolean;
+  /** Matched users who are invited or expired get a new invitation (names and message overwritten). */
+  reinvite: boolean;
+  /** Rows matching a deleted user undelete it (else they are skipped). */
+  undelete: boolean;
+}
+
+export interface UploadOutcome {
+  row: number;
+  email: string;
+  outcome: 'created' | 'updated' | 'unchanged' | 'undeleted' | 'reinvited' | 'skipped' | 'invalid';
+  message: string;
+}
+
+const SKIP_DELETED = 'Matches a deleted user — choose “undelete” to restore';
+
+/** Turns a previewed upload into one atomic commit plus its per-row results (SPEC §5 step 7). */
+export function planUpload(store: Store, s: UploadSession, o: UploadOptions, actor: User, reach: Reach): { plan: CommitPlan; results: UploadOutcome[] } {
+  const today = store.settings.today;
+  const now = nowOn(today);
+  const users = new Map<number, User | null>();
+  const changes: UserChange[] = [];
+  const emails: CommitPlan['emails'] = [];
+  const results: UploadOutcome[] = [];
+  const skips = new Map<string, number[]>();
+  const skip = (reason: string, id: number) => skips.set(reason, [...(skips.get(reason) ?? []), id]);
+  let nextId = store.settings.nextUserId;
+
+  const invitation = (u: User) => {
+    const expiresAt = addDays(today, store.settings.invitationValidityDays);
+    emails.push({ ...invitationEmail(u, o.welcomeMessage, expiresAt), userId: u.id, to: u.email, sentAt: now, token: token() });
+    return { sentAt: now, expiresAt, welcomeMessage: o.welcomeMessage, timesSent: (u.invitation?.timesSent ?? 0) + 1 };
+  };
+  const record = (before: User, after: User) => {
+    const list = patchChanges(before, after as UserPatch);
+    if (list.length) changes.push({ userId: before.id, email: before.email, name: displayName(before), changes: list });
+    users.set(before.id, after);
+  };
+
+  for (const r of s.diff.created) {
+    const out = scopeSkip(reach, { organization: r.values.organization ?? null });
+    if (out) {
+      results.push({ row: r.row, email: r.email, outcome: 'skipped', message: out });
+      continue;
+    }
+    let u = newUser(nextId++, r.email, r.emailKey, r.values, now);
+    if (o.inviteNew && u.userType === 'regular') u = { ...u, status: 'invited', invitation: invitation(u) };
+    userSchema.parse(u);
+    users.set(u.id, u);
+    changes.push({ userId: u.id, email: u.email, name: displayName(u), changes: [], snapshot: { kind: 'created', user: u } });
+    results.push({ row: r.row, email: r.email, outcome: 'created', message: u.status === 'invited' ? 'created and invited' : 'created as profile only' });
+  }
+
+  const matched = [
+    ...s.diff.updated.map((x) => ({ ...x, kind: 'updated' as const })),
+    ...s.diff.unchanged.map((x) => ({ ...x, changes: [], kind: 'unchanged' as const })),
+    ...s.diff.deleted.map((x) => ({ ...x, changes: [], kind: 'deleted' as const }))
+  ];
+  for (const m of matched) {
+    const current = store.users.get(m.user.id);
+    if (!current) {
+      results.push({ row: m.row.row, email: m.row.email, outcome: 'skipped', message: REASONS.notFound });
+      continue;
+    }
+    const out = scopeSkip(reach, current);
+    if (out) {
+      skip(out, current.id);
+      results.push({ row: m.row.row, email: current.email, outcome: 'skipped', message: out });
+      continue;
+    }
+    if (m.kind === 'deleted' && !o.undelete) {
+      skip(SKIP_DELETED, current.id);
+      results.push({ row: m.row.row, email: current.email, outcome: 'skipped', message: SKIP_DELETED });
+      continue;
+    }
+    const patch: UserPatch = { ...(m.row.values as UserPatch) };
+    delete patch.userType;
+    if (m.kind === 'deleted') patch.status = 'inactive';
+    let after = applyPatch(current, patch, now);
+    const reinvite = o.reinvite && current.userType === 'regular' && (current.status === 'invited' || current.status === 'expired');
+    if (reinvite) after = { ...after, status: 'invited', invitation: invitation(after) };
+    if (m.kind === 'unchanged' && !reinvite) {
+      results.push({ row: m.row.row, email: current.email, outcome: 'unchanged', message: 'no change' });
+      continue;
+    }
+    userSchema.parse(after);
+    record(current, after);
+    const outcome = m.kind === 'deleted' ? 'undeleted' : reinvite ? 'reinvited' : 'updated';
+    results.push({ row: m.row.row, email: current.email, outcome, message: patchChanges(current, after as UserPatch).map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') });
+  }
+  for (const e of s.errors) results.push({ row: e.row, email: '', outcome: 'invalid', message: `${e.column}: ${e.message}` });
+  results.sort((a, b) => a.row - b.row);
+
+  const count = (k: UploadOutcome['outcome']) => results.filter((r) => r.outcome === k).length;
+  const skipReasons = [...skips].map(([reason, ids]) => ({ reason, count: ids.length }));
+  const invalidRows = new Set(s.errors.map((e) => e.row)).size;
+  if (invalidRows) skipReasons.push({ reason: 'Invalid row', count: invalidRows });
+  return {
+    results,
+    plan: {
+      users,
+      changes,
+      emails,
+      skips: [...skips].map(([reason, ids]) => ({ reason, ids })),
+      settings: { ...store.settings, nextUserId: nextId },
+      operation: {
+        kind: 'upload',
+        action: 'upload',
+        label: `Upload ${s.fileName}`,
+        actorId: actor.id,
+        actorName: displayName(actor),
+        at: now,
+        params: { file: s.fileName, rows: s.rows, ...o },
+        applied: count('created') + count('updated') + count('undeleted') + count('reinvited'),
+        skipped: count('skipped'),
+        failed: invalidRows,
+        skipReasons,
+        emailsSent: emails.length,
+        changedUsers: changes.length,
+        revertOf: null,
+        revertedBy: null
+      }
+    }
+  };
+}
+
+function newUser(id: number, email: string, key: string, v: RowValues, now: string): User {
+  return {
+    id,
+    email,
+    emailKey: key,
+    firstName: v.firstName ?? '',
+    lastName: v.lastName ?? '',
+    title: v.title ?? '',
+    department: v.department ?? '',
+    company: v.company ?? null,
+    organization: v.organization ?? null,
+    accountExecutive: v.accountExecutive ?? null,
+    timeZone: v.timeZone ?? 'UTC',
+    userType: v.userType ?? 'regular',
+    status: 'profile_only',
+    invitation: null,
+    accessExpiresAt: v.accessExpiresAt ?? null,
+    locked: false,
+    failedSignIns: 0,
+    twoFactor: 'none',
+    forcePasswordChange: false,
+    passwordHash: null,
+    roles: v.roles?.length ? v.roles : ['learner'],
+    managedOrganizations: [],
+    flaggedFields: [],
+    ownedContent: 0,
+    createdAt: now,
+    updatedAt: now,
+    lastSignInAt: null,
+    version: 1
+  };
+}
+
+export function resultsCsv(results: UploadOutcome[]): string {
+  return csvDocument(['row', 'email', 'outcome', 'message'], results.map((r) => [r.row, r.email, r.outcome, r.message]));
+}

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MusterDB } from '../db/schema';
+import { BUILT_IN_ROLES } from '../domain/roles';
+import { makeUser } from '../../../tests/factories';
+import { createEngine, type Engine } from './api';
+import { writeWorkspace } from './seed';
+import type { CommitHooks } from './commit';
+
+let n = 0;
+const engines: Engine[] = [];
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((e) => e.close()));
+});
+
+async function setup(hooks?: CommitHooks) {
+  const dbName = `upload-test-${++n}`;
+  const db = new MusterDB(dbName);
+  await writeWorkspace(db, {
+    users: [
+      makeUser({ id: 1, email: 'admin@example.com', roles: ['administrator'], organization: 'org-1' }),
+      makeUser({ id: 2, email: 'ada@example.com', firstName: 'Ada', lastName: 'L', timeZone: 'Europe/London', organization: 'org-1' }),
+      makeUser({ id: 3, email: 'inv@example.com', firstName: 'Old', lastName: 'Name', status: 'invited' }),
+      makeUser({ id: 4, email: 'gone@example.com', status: 'deleted' }),
+      ...Array.from({ length: 30 }, (_, i) => makeUser({ id: 600 + i * 500, email: `bulk${i}@example.com` }))
+    ],
+    roles: BUILT_IN_ROLES,
+    organizations: [{ id: 'org-1', name: 'North' }],
+    companies: [{ id: 'co-1', name: 'Acme' }],
+    settings: { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 20000, demoSize: 0 }
+  });
+  db.close();
+  const engine = createEngine({ dbName, hooks });
+  engines.push(engine);
+  await engine.open();
+  return { engine, dbName };
+}
+
+const file = (csv: string) => new TextEncoder().encode(csv);
+const CSV = [
+  'Email;First Name;Last Name;Time Zone;Company',
+  'new@example.com;New;Person;Asia/Tokyo;Acme',
+  'ADA@example.com ;;;Asia/Tokyo;',
+  'inv@example.com;Fresh;Name;;',
+  'gone@example.com;;;;',
+  'bad-email;X;Y;;',
+  'new@example.com;Dup;Row;;',
+  ...Array.from({ length: 30 }, (_, i) => `bulk${i}@example.com;;;America/Chicago;`)
+].join('\r\n');
+
+describe('engine: CSV upload', () => {
+  it('previews counts by group, with errors by row and column', async () => {
+    const { engine } = await setup();
+    const p = await engine.uploadPreview(file(CSV), 'people.csv');
+    if (!p.ok) throw new Error(p.error);
+    expect(p.delimiter).toBe(';');
+    expect(p.counts).toEqual({ rows: 36, created: 1, updated: 32, unchanged: 0, invalid: 2, deleted: 1 });
+    const invalid = await engine.uploadGroup(p.sessionId, 'invalid');
+    expect(invalid.rows.map((r) => r.row)).toEqual([6, 7]);
+    const updated = await engine.uploadGroup(p.sessionId, 'updated', 0, 2);
+    expect(updated.rows[0].changes).toEqual([{ field: 'timeZone', before: 'Europe/London', after: 'Asia/Tokyo' }]);
+  });
+
+  it('applies in one write: creates, updates, re-invites, skips deleted; results per row; a report', async () => {
+    const { engine } = await setup();
+    const p = await engine.uploadPreview(file(CSV), 'people.csv');
+    if (!p.ok) throw new Error(p.error);
+    const res = await engine.uploadApply(p.sessionId, { welcomeMessage: 'Hi!', inviteNew: true, reinvite: true, undelete: false });
+    if (!res.ok) throw new Error(res.error);
+    const created = await engine.query({ filter: { q: 'new@example.com' } });
+    expect(created.rows[0]).toMatchObject({ id: 20000, status: 'invited', timeZone: 'Asia/Tokyo', company: 'co-1' });
+    expect((await engine.user(2))!.timeZone).toBe('Asia/Tokyo');
+    expect((await engine.user(3))!).toMatchObject({ firstName: 'Fresh', status: 'invited', invitation: { welcomeMessage: 'Hi!', timesSent: 2 } });
+    expect((await engine.user(4))!.status).toBe('deleted');
+    const csv = await engine.uploadResultsCsv(p.sessionId);
+    expect(csv).toContain('5,gone@example.com,skipped');
+    expect(csv).toContain('3,ada@example.com,updated,Time zone');
+    expect(csv).toContain('6,,invalid,email: is not a valid email address');
+    expect((await engine.outbox()).total).toBe(2);
+    expect(await engine.report(res.reportId)).toMatchObject({ kind: 'upload', failed: 2 });
+    // A second upload of new users continues the id sequence.
+    const again = await engine.uploadPreview(file('email,first_name,last_name\nnext@example.com,Next,One\n'), 'b.csv');
+    if (!again.ok) throw new Error(again.error);
+    await engine.uploadApply(again.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: false, undelete: false });
+    expect((await engine.query({ filter: { q: 'next@example.com' } })).rows[0]).toMatchObject({ id: 20001, status: 'profile_only' });
+  });
+
+  it('a failure half-way through the write changes nothing', async () => {
+    const { engine } = await setup({
+      afterBatch(b) {
+        if (b === 1) throw new Error('Injected failure.');
+      }
+    });
+    const before = await engine.query({ limit: 100 });
+    const p = await engine.uploadPreview(file(CSV), 'people.csv');
+    if (!p.ok) throw new Error(p.error);
+    const res = await engine.uploadApply(p.sessionId, { welcomeMessage: '', inviteNew: true, reinvite: true, undelete: true });
+    expect(res.ok).toBe(false);
+    expect(await engine.query({ limit: 100 })).toEqual(before);
+    expect((await engine.outbox()).total).toBe(0);
+  });
+
+  it('refuses a stale preview and bad files with clear messages', async () => {
+    const { engine } = await setup();
+    const p = await engine.uploadPreview(file(CSV), 'people.csv');
+    if (!p.ok) throw new Error(p.error);
+    await engine.apply('deactivate', { ids: [2] }, {});
+    expect(await engine.uploadApply(p.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: false, undelete: false })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/changed since this preview/)
+    });
+    expect(await engine.uploadPreview(file('email,first_name\n'), 'h.csv')).toEqual({ ok: false, error: 'The file has a header row but no users below it.' });
+    expect(await engine.uploadPreview(file('name,phone\nA,1\n'), 'x.csv')).toMatchObject({ ok: true, mappingError: expect.stringMatching(/no email column/) });
+    expect(await engine.uploadPreview(file('email\n"a@b.co\n'), 'q.csv')).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('exports the directory in the upload columns, and the export uploads back unchanged', async () => {
+    const { engine } = await setup();
+    const csv = await engine.exportCsv({ filter: {} });
+    const p = await engine.uploadPreview(file(csv), 'export.csv');
+    if (!p.ok) throw new Error(p.error);
+    expect(p.counts).toMatchObject({ rows: 34, created: 0, updated: 0, invalid: 0, unchanged: 33, deleted: 1 });
+  });
+});
