@@ -11,6 +11,10 @@ export function emailKey(email: string): string {
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
 
 export function isValidEmail(email: string): boolean {
-  const key = emailKey(email);
+  return isValidEmailKey(emailKey(email));
+}
+
+/** The same check on an already normalised key (hot paths normalise once). */
+export function isValidEmailKey(key: string): boolean {
   return key.length <= 254 && EMAIL_SHAPE.test(key);
 }

@@ -29,7 +29,9 @@ export class UploadState {
     this.reading = true;
     this.error = null;
     try {
-      const res = await engine().uploadPreview(this.bytes, this.fileName, opts);
+      this.progress = { phase: 'Sending the file to the engine', done: 0, total: 4 };
+      const res = await engine().uploadPreview(this.bytes, this.fileName, opts, progressProxy((p) => (this.progress = p)));
+      this.progress = null;
       if (!res.ok) {
         this.summary = null;
         this.error = res.error;
@@ -41,6 +43,7 @@ export class UploadState {
       await this.showGroup(this.group);
     } finally {
       this.reading = false;
+      this.progress = null;
     }
   }
 

@@ -233,9 +233,14 @@ export function createEngine(options: EngineOptions = {}) {
     },
 
     /** Reads, checks and diffs an uploaded CSV; the rows stay here, the page gets a summary. */
-    async uploadPreview(bytes: Uint8Array, fileName: string, opts: { delimiter?: Delimiter; mapping?: (string | null)[] } = {}): Promise<UploadPreview> {
+    async uploadPreview(
+      bytes: Uint8Array,
+      fileName: string,
+      opts: { delimiter?: Delimiter; mapping?: (string | null)[] } = {},
+      onProgress?: Progress
+    ): Promise<UploadPreview> {
       await ensureOpen();
-      const { summary, session } = previewUpload(store, bytes, fileName, opts);
+      const { summary, session } = previewUpload(store, bytes, fileName, opts, onProgress);
       if (session) uploads.set(session.id, session);
       return summary;
     },

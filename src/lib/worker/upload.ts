@@ -4,6 +4,7 @@ import { detectDelimiter, parseCsv, type Delimiter } from '../domain/csv/parse';
 import { byName, validateRows, type CellError, type RowValues } from '../domain/csv/validate';
 import { diffUpload, type UploadDiff } from '../domain/csv/diff';
 import type { Store } from './store';
+import type { Progress } from './jobs';
 
 /** An upload being previewed: kept in the worker so 100,000 rows never cross to the page. */
 export interface UploadSession {
@@ -40,11 +41,15 @@ export function previewUpload(
   store: Store,
   bytes: Uint8Array,
   fileName: string,
-  opts: { delimiter?: Delimiter; mapping?: (string | null)[] }
+  opts: { delimiter?: Delimiter; mapping?: (string | null)[] },
+  progress?: Progress
 ): { summary: UploadPreview; session: UploadSession | null } {
+  const step = (phase: string, done: number) => progress?.({ phase, done, total: 4 });
+  step('Decoding the file', 0);
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { summary: decoded, session: null };
   const delimiter = opts.delimiter ?? detectDelimiter(decoded.text);
+  step('Reading rows', 1);
   const parsed = parseCsv(decoded.text, delimiter);
   if (!parsed.ok) return { summary: { ok: false, error: parsed.error, line: parsed.line }, session: null };
   const [header, ...rows] = parsed.rows;
@@ -64,7 +69,9 @@ export function previewUpload(
       return id === undefined ? undefined : store.users.get(id);
     }
   };
+  step(`Checking ${rows.length.toLocaleString('en-US')} rows`, 2);
   const v = mappingError ? { valid: [], errors: [], invalidRows: 0 } : validateRows(rows, columns, ctx);
+  step('Comparing with the directory', 3);
   const diff = diffUpload(v.valid, ctx.userByEmailKey);
   const errors = [...v.errors, ...diff.errors].sort((a, b) => a.row - b.row);
   const invalidRows = v.invalidRows + new Set(diff.errors.map((e) => e.row)).size;

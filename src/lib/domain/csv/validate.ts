@@ -1,4 +1,4 @@
-import { emailKey, isValidEmail } from '../email';
+import { emailKey, isValidEmailKey } from '../email';
 import { isIsoDay } from '../dates';
 import { isTimeZone } from '../timezones';
 import { MAX_NAME, MAX_TEXT, USER_TYPES, type User, type UserType } from '../user';
@@ -81,7 +81,7 @@ export function validateRows(
     if (r.cells.length > columns.length) fail('(row)', '', `has ${r.cells.length} cells but the header has ${columns.length} columns`);
     const k = emailKey(email);
     if (!email) fail('email', email, 'is required');
-    else if (!isValidEmail(email)) fail('email', email, 'is not a valid email address');
+    else if (!isValidEmailKey(k)) fail('email', email, 'is not a valid email address');
     else if (firstRowOf.has(k)) fail('email', email, `duplicates row ${firstRowOf.get(k)} (emails match ignoring case and spaces)`);
     else firstRowOf.set(k, row);
     if (rowErrors.length) {
