@@ -84,6 +84,16 @@ describe('engine: CSV upload', () => {
     expect((await engine.query({ filter: { q: 'next@example.com' } })).rows[0]).toMatchObject({ id: 20001, status: 'profile_only' });
   });
 
+  it('after applying an upload, the same file previews as unchanged', async () => {
+    const { engine } = await setup();
+    const first = await engine.uploadPreview(file(CSV), 'people.csv');
+    if (!first.ok) throw new Error(first.error);
+    await engine.uploadApply(first.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: false, undelete: true });
+    const again = await engine.uploadPreview(file(CSV), 'people.csv');
+    if (!again.ok) throw new Error(again.error);
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, deleted: 0, invalid: 2, unchanged: first.counts.created + first.counts.updated + first.counts.deleted });
+  });
+
   it('a failure half-way through the write changes nothing', async () => {
     const { engine } = await setup({
       afterBatch(b) {
