@@ -1,5 +1,5 @@
 import type { FieldChange } from './changes';
-import type { User } from './user';
+import { displayName, type User } from './user';
 
 export type OperationKind = 'bulk_action' | 'upload' | 'self_service' | 'clock' | 'revert' | 'sign_in';
 
@@ -38,6 +38,21 @@ export interface UserChange {
   changes: FieldChange[];
   /** 'removed': the user's record before erasure; 'created': the new record. */
   snapshot?: { kind: 'removed' | 'created'; user: User };
+  /** The user's `version` right after this operation (absent when it removed them). A revert
+   *  leaves a user alone when their version has moved on: someone changed them since. */
+  version?: number;
+}
+
+/** The change-log entry for one user: `before` names them, `after` (null when erased) dates it. */
+export function userChange(before: User, after: User | null, changes: FieldChange[], snapshot?: UserChange['snapshot']): UserChange {
+  return {
+    userId: before.id,
+    email: before.email,
+    name: displayName(before),
+    changes,
+    ...(snapshot ? { snapshot } : {}),
+    ...(after ? { version: after.version } : {})
+  };
 }
 
 export interface OutboxEmail {

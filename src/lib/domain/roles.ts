@@ -57,7 +57,8 @@ export const BUILT_IN_ROLES: Role[] = [
       'users.security',
       'users.profile',
       'users.access',
-      'users.upload'
+      'users.upload',
+      'reports.revert'
     ],
     administrative: true,
     scope: 'managed'

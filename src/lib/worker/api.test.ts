@@ -1,70 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { MusterDB } from '../db/schema';
-import { BUILT_IN_ROLES } from '../domain/roles';
-import type { User } from '../domain/user';
-import { makeUser } from '../../../tests/factories';
-import { createEngine, type Engine } from './api';
-import { writeWorkspace } from './seed';
+import { describe, expect, it } from 'vitest';
+import { setup, dump, everyone, engines } from '../../../tests/engine';
+import { createEngine } from './api';
 import type { CommitHooks } from './commit';
-
-let n = 0;
-const engines: Engine[] = [];
-afterEach(async () => {
-  await Promise.all(engines.splice(0).map((e) => e.close()));
-});
-
-/** A workspace whose users sit in many chunks (ids 500 apart), so a write spans several batches. */
-function workspace(): User[] {
-  const users: User[] = [
-    makeUser({ id: 1, email: 'admin@example.com', roles: ['administrator'], managedOrganizations: ['org-1'], organization: 'org-1' }),
-    makeUser({ id: 2, email: 'ops@example.com', roles: ['operations_manager'], managedOrganizations: ['org-1'], organization: 'org-1' }),
-    makeUser({ id: 3, email: 'learner@example.com', roles: ['learner'], organization: 'org-1' })
-  ];
-  const statuses = ['active', 'inactive', 'profile_only', 'invited', 'expired', 'deleted'] as const;
-  for (let k = 1; k <= 60; k++) {
-    users.push(
-      makeUser({
-        id: 1 + k * 500,
-        email: `user${k}@example.com`,
-        status: statuses[k % statuses.length],
-        organization: k % 2 ? 'org-1' : 'org-2',
-        ownedContent: k % 10 === 0 ? 3 : 0
-      })
-    );
-  }
-  return users;
-}
-
-async function setup(hooks?: CommitHooks, users = workspace()) {
-  const dbName = `engine-test-${++n}`;
-  const db = new MusterDB(dbName);
-  await writeWorkspace(db, {
-    users,
-    roles: BUILT_IN_ROLES,
-    organizations: [
-      { id: 'org-1', name: 'North' },
-      { id: 'org-2', name: 'South' }
-    ],
-    companies: [{ id: 'co-1', name: 'Acme' }],
-    settings: { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 30002, demoSize: 0 }
-  });
-  db.close();
-  const engine = createEngine({ dbName, hooks });
-  engines.push(engine);
-  await engine.open();
-  return { engine, dbName };
-}
-
-/** Every table's full contents, read through a separate connection. */
-async function dump(dbName: string) {
-  const db = new MusterDB(dbName);
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  db.close();
-  return out;
-}
-
-const everyone = { filter: {} };
 
 describe('engine: reading', () => {
   it('answers a query with the total and only the requested window', async () => {
@@ -238,16 +175,17 @@ describe('engine: bulk actions', () => {
 });
 
 describe('engine: the first page before any sort is cached', () => {
+  let n = 0;
   it('answers the same rows and total as the fully sorted path, in both directions and with filters', async () => {
     const { engine } = await setup();
     for (const sort of [{ key: 'email', dir: 'asc' }, { key: 'name', dir: 'desc' }, { key: 'lastSignInAt', dir: 'asc' }] as const)
       for (const filter of [{}, { status: ['active' as const] }, { q: 'user1' }]) {
+        n++;
         await engine.apply('set_access_expiry', { ids: [3] }, { date: `2027-0${1 + (n % 9)}-01` }); // a write clears the cached orders
         const quick = await engine.query({ filter, sort, limit: 10 });
         const full = await engine.query({ filter, sort, limit: 1000 });
         expect(quick.total).toBe(full.total);
         expect(quick.rows.map((r) => r.id)).toEqual(full.rows.slice(0, 10).map((r) => r.id));
-        n++;
       }
   });
 });

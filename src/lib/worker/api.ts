@@ -15,7 +15,9 @@ import { previewCsv } from './preview-csv';
 import { resolveSelection } from './selection';
 import { matchingIds, toRow, type UserRow } from './query';
 import { loadWorkspace } from './load';
-import { readOperation, readOperations, readChanges, type ReportPage } from './reports';
+import { readOperation, readOperations, readChanges, readAllChanges, ReportRows, type ReportPage, type AuditQuery, type AuditPage, type RowsQuery, type RowsPage } from './reports';
+import { prepareRevert, summariseRevert, namer, revertCommitPlan, type RevertPreview } from './revert';
+import { reportCsv, reportJson, type Names } from '../domain/report-rows';
 import type { Operation } from '../domain/operations';
 import { readOutbox, type OutboxPage } from './outbox';
 import { previewUpload, groupPage, type UploadSession, type UploadPreview, type UploadGroup, type GroupRow } from './upload';
@@ -32,6 +34,8 @@ export type { ProgressEvent } from './jobs';
 export type { MenuItem } from './menu';
 export type { UploadPreview, UploadSummary, UploadGroup, GroupRow } from './upload';
 export type { UploadOptions } from './upload-apply';
+export type { AuditQuery, AuditPage, RowsQuery, RowsPage } from './reports';
+export type { RevertPreview } from './revert';
 
 export interface EngineOptions {
   dbName?: string;
@@ -62,6 +66,13 @@ export function createEngine(options: EngineOptions = {}) {
   const jobs = new Jobs();
   let opened: Promise<void> | null = null;
   const uploads = new Map<string, UploadSession & { results?: UploadOutcome[] }>();
+  const names = (): Names => ({
+    role: (id) => store.roles.get(id)?.name ?? id,
+    organization: (id) => store.organizations.get(id)?.name ?? id,
+    company: (id) => store.companies.get(id)?.name ?? id,
+    user: (id) => store.users.get(id)?.email ?? `user #${id}`
+  });
+  const reportRows = new ReportRows(db, names);
 
   async function ensureOpen(demoSize?: number) {
     opened ??= (async () => {
@@ -208,9 +219,58 @@ export function createEngine(options: EngineOptions = {}) {
       return readChanges(db, id, offset, limit);
     },
 
-    async operations(offset = 0, limit = 50): Promise<{ total: number; rows: Operation[] }> {
+    /** The audit log, newest first, filtered by kind, actor and days. */
+    async operations(q: AuditQuery = {}, offset = 0, limit = 50): Promise<AuditPage> {
       await ensureOpen();
-      return readOperations(db, offset, limit);
+      return readOperations(db, q, offset, limit);
+    },
+
+    /** A report's changed fields, one row each, searchable by user and field. */
+    async reportRows(id: number, q: RowsQuery = {}, offset = 0, limit = 100): Promise<RowsPage> {
+      await ensureOpen();
+      return reportRows.page(id, q, offset, limit);
+    },
+
+    async reportCsv(id: number): Promise<string | null> {
+      await ensureOpen();
+      const op = await db.operations.get(id);
+      return op ? reportCsv(op, await reportRows.all(id)) : null;
+    },
+
+    async reportJson(id: number): Promise<string | null> {
+      await ensureOpen();
+      const op = await readOperation(db, id);
+      if (!op) return null;
+      const { skipGroups, ...header } = op;
+      return reportJson(header, skipGroups, await readAllChanges(db, id));
+    },
+
+    /** What reverting a report would do now: fields that go back, conflicts left alone. */
+    async revertPreview(id: number, actorId?: number): Promise<RevertPreview | Refusal> {
+      await ensureOpen();
+      const p = await prepareRevert(db, store, id, actorId ?? store.settings.actorId);
+      if (!('plan' in p)) return p;
+      return summariseRevert(p, namer(store, p.log));
+    },
+
+    /** Reverts a report in one transaction; the new report and the original link to each other. */
+    async revert(id: number, opts: { actorId?: number; jobId?: string } = {}, onProgress?: Progress): Promise<ApplyResult> {
+      await ensureOpen();
+      const job = jobs.watch(opts.jobId);
+      try {
+        onProgress?.({ phase: 'Reading the report', done: 0, total: 1 });
+        const p = await prepareRevert(db, store, id, opts.actorId ?? store.settings.actorId);
+        if (!('plan' in p)) return p;
+        if (job.isCancelled()) throw new CancelledError();
+        const plan = revertCommitPlan(p);
+        if (plan.users.size === 0) return { ok: false, error: 'Every user of this report changed since: nothing can be reverted. See the conflicts in the preview.' };
+        const reportId = await commit(db, store, plan, { progress: onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
+        return { ok: true, reportId: reportId!, applied: plan.operation!.applied, skipped: plan.operation!.skipped, emailsSent: 0 };
+      } catch (e) {
+        return { ok: false, error: describeError(e), cancelled: e instanceof CancelledError };
+      } finally {
+        job.done();
+      }
     },
 
     async outbox(q = '', offset = 0, limit = 50): Promise<OutboxPage> {
@@ -307,6 +367,7 @@ export function createEngine(options: EngineOptions = {}) {
       if (![1000, 10000, 100000].includes(size)) throw new Error('Demo workspaces come in 1,000, 10,000 or 100,000 users.');
       await ensureOpen();
       await seedDemo(db, size);
+      reportRows.forget();
       await loadWorkspace(db, store);
       return { total: store.users.size };
     },

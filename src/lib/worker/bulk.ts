@@ -1,8 +1,8 @@
 import { getAction, type ActionDef, type Severity } from '../domain/actions';
 import type { ActionContext } from '../domain/actions/types';
-import { applyPatch, type FieldChange } from '../domain/changes';
+import { applyPatch } from '../domain/changes';
 import { evaluate, type Evaluation } from '../domain/evaluate';
-import type { UserChange } from '../domain/operations';
+import { userChange, type UserChange } from '../domain/operations';
 import { reach, type Reach } from '../domain/permissions';
 import { hasAdministrativeRole } from '../domain/roles';
 import { displayName, type User } from '../domain/user';
@@ -102,21 +102,14 @@ export function planBulk(store: Store, p: Prepared, ev: Evaluation): CommitPlan 
   const changes: UserChange[] = [];
   const emails: CommitPlan['emails'] = [];
   const credits = new Map<number, number>();
-  const entry = (u: User, list: FieldChange[], snapshot?: UserChange['snapshot']): UserChange => ({
-    userId: u.id,
-    email: u.email,
-    name: displayName(u),
-    changes: list,
-    ...(snapshot ? { snapshot } : {})
-  });
-
   for (const { user, effect, changes: list } of ev.applies) {
     if (effect.remove) {
       users.set(user.id, null);
-      changes.push(entry(user, [], { kind: 'removed', user }));
+      changes.push(userChange(user, null, [], { kind: 'removed', user }));
     } else {
-      users.set(user.id, list.length ? applyPatch(user, effect.patch, now) : user);
-      if (list.length) changes.push(entry(user, list));
+      const after = list.length ? applyPatch(user, effect.patch, now) : user;
+      users.set(user.id, after);
+      if (list.length) changes.push(userChange(user, after, list));
     }
     if (effect.transfer) credits.set(effect.transfer.toUserId, (credits.get(effect.transfer.toUserId) ?? 0) + effect.transfer.amount);
     for (const e of effect.emails ?? []) emails.push({ ...e, userId: user.id, to: user.email, sentAt: now, token: token() });
@@ -124,8 +117,9 @@ export function planBulk(store: Store, p: Prepared, ev: Evaluation): CommitPlan 
   for (const [id, amount] of credits) {
     const target = store.users.get(id)!;
     const patch = { ownedContent: target.ownedContent + amount };
-    users.set(id, applyPatch(target, patch, now));
-    changes.push(entry(target, [{ field: 'ownedContent', before: target.ownedContent, after: patch.ownedContent }]));
+    const after = applyPatch(target, patch, now);
+    users.set(id, after);
+    changes.push(userChange(target, after, [{ field: 'ownedContent', before: target.ownedContent, after: patch.ownedContent }]));
   }
   // Only users whose record really changes are rewritten.
   for (const [id, u] of users) if (u && u === store.users.get(id)) users.delete(id);

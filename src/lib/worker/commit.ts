@@ -16,8 +16,8 @@ export interface CommitPlan {
   emails: Omit<OutboxEmail, 'id' | 'opId'>[];
   /** New settings written in the same transaction (the next user id after an upload). */
   settings?: Settings;
-  /** Operation headers to patch in the same transaction (a report marked as reverted). */
-  operationPatches?: { id: number; patch: Partial<Operation> }[];
+  /** The report this operation reverts: marked `revertedBy` the new one in the same transaction. */
+  reverts?: number;
 }
 
 export interface CommitHooks {
@@ -87,7 +87,7 @@ export async function commit(
       const firstId = ((await db.outbox.orderBy('id').lastKey()) as number | undefined) ?? 0;
       await db.outbox.bulkAdd(plan.emails.map((e, i) => ({ ...e, id: firstId + 1 + i, opId })));
     }
-    for (const { id, patch } of plan.operationPatches ?? []) await db.operations.update(id, patch);
+    if (plan.reverts !== undefined) await db.operations.update(plan.reverts, { revertedBy: opId });
     check();
   });
 

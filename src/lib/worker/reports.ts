@@ -1,5 +1,6 @@
 import { CHUNK_SIZE, type MusterDB } from '../db/schema';
-import type { Operation, UserChange } from '../domain/operations';
+import type { Operation, OperationKind, UserChange } from '../domain/operations';
+import { changeRows, type ChangeRow, type Names } from '../domain/report-rows';
 
 export interface ReportPage {
   total: number;
@@ -13,10 +14,119 @@ export async function readOperation(db: MusterDB, id: number) {
   return { ...op, skipGroups: skips?.groups ?? [] };
 }
 
-export async function readOperations(db: MusterDB, offset: number, limit: number): Promise<{ total: number; rows: Operation[] }> {
-  const total = await db.operations.count();
-  const rows = await db.operations.orderBy('id').reverse().offset(offset).limit(limit).toArray();
-  return { total, rows };
+/** Every user change an operation recorded, in order (one read per chunk of the change log). */
+export async function readAllChanges(db: MusterDB, opId: number): Promise<UserChange[]> {
+  const chunks = await db.changeChunks.where('opId').equals(opId).sortBy('seq');
+  return chunks.flatMap((c) => c.users);
+}
+
+export interface AuditQuery {
+  kind?: OperationKind | '';
+  actorId?: number | null;
+  /** Inclusive days, YYYY-MM-DD (Muster's own calendar, UTC). */
+  from?: string;
+  to?: string;
+}
+
+export interface AuditPage {
+  total: number;
+  rows: Operation[];
+  /** Everyone who has acted, for the filter. */
+  actors: { id: number; name: string }[];
+}
+
+/**
+ * The audit log, newest first. Headers are small (the change rows live apart), so even thousands
+ * of operations filter in one pass; only the requested page crosses to the page.
+ */
+export async function readOperations(db: MusterDB, q: AuditQuery, offset: number, limit: number): Promise<AuditPage> {
+  const all = await db.operations.orderBy('id').reverse().toArray();
+  const actors = new Map<number, string>();
+  for (const op of all) if (!actors.has(op.actorId)) actors.set(op.actorId, op.actorName);
+  const to = q.to ? `${q.to}\uffff` : null;
+  const rows = all.filter(
+    (op) =>
+      (!q.kind || op.kind === q.kind) &&
+      (q.actorId == null || op.actorId === q.actorId) &&
+      (!q.from || op.at >= q.from) &&
+      (!to || op.at <= to)
+  );
+  return {
+    total: rows.length,
+    rows: rows.slice(offset, offset + limit),
+    actors: [...actors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
+  };
+}
+
+export interface RowsQuery {
+  /** Words matched against the user's name and email. */
+  q?: string;
+  field?: string;
+}
+
+export interface RowsPage {
+  total: number;
+  /** Rows in the whole report, before the search. */
+  all: number;
+  rows: ChangeRow[];
+  fields: { field: string; label: string; count: number }[];
+}
+
+/**
+ * A report's change rows, searchable by user and field. The last report opened stays flattened in
+ * memory, so typing in its search box reads no chunk twice.
+ */
+export class ReportRows {
+  private cached: { key: string; rows: ChangeRow[]; texts: string[]; fields: RowsPage['fields'] } | null = null;
+
+  constructor(
+    private db: MusterDB,
+    private names: () => Names
+  ) {}
+
+  async page(opId: number, q: RowsQuery, offset: number, limit: number): Promise<RowsPage> {
+    const c = await this.load(opId);
+    if (!c) return { total: 0, all: 0, rows: [], fields: [] };
+    const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const hits: ChangeRow[] = [];
+    for (let i = 0; i < c.rows.length; i++) {
+      const r = c.rows[i];
+      if (q.field && r.field !== q.field) continue;
+      if (words.length && !words.every((w) => c.texts[i].includes(w))) continue;
+      hits.push(r);
+    }
+    return { total: hits.length, all: c.rows.length, rows: hits.slice(offset, offset + limit), fields: c.fields };
+  }
+
+  async all(opId: number): Promise<ChangeRow[]> {
+    return (await this.load(opId))?.rows ?? [];
+  }
+
+  forget() {
+    this.cached = null;
+  }
+
+  private async load(opId: number) {
+    const op = await this.db.operations.get(opId);
+    if (!op) return null;
+    const key = `${op.id}:${op.at}`;
+    if (this.cached?.key !== key) {
+      const rows = changeRows(await readAllChanges(this.db, opId), this.names());
+      const counts = new Map<string, { field: string; label: string; count: number }>();
+      for (const r of rows) {
+        const f = counts.get(r.field) ?? { field: r.field, label: r.label, count: 0 };
+        f.count++;
+        counts.set(r.field, f);
+      }
+      this.cached = {
+        key,
+        rows,
+        texts: rows.map((r) => `${r.name}\n${r.email}`.toLowerCase()),
+        fields: [...counts.values()].sort((a, b) => a.label.localeCompare(b.label))
+      };
+    }
+    return this.cached;
+  }
 }
 
 /** A page of the users an operation changed, read chunk by chunk from the change log. */

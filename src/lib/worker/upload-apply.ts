@@ -3,7 +3,7 @@ import { applyPatch, patchChanges } from '../domain/changes';
 import { invitationEmail } from '../domain/actions/invitations';
 import { REASONS } from '../domain/actions/reasons';
 import type { RowValues } from '../domain/csv/validate';
-import type { UserChange } from '../domain/operations';
+import { userChange, type UserChange } from '../domain/operations';
 import { scopeSkip, type Reach } from '../domain/permissions';
 import { FIELD_LABELS, displayName, userSchema, type User, type UserPatch } from '../domain/user';
 import { csvDocument } from '../domain/csv/sanitize';
@@ -51,7 +51,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
   };
   const record = (before: User, after: User) => {
     const list = patchChanges(before, after as UserPatch);
-    if (list.length) changes.push({ userId: before.id, email: before.email, name: displayName(before), changes: list });
+    if (list.length) changes.push(userChange(before, after, list));
     users.set(before.id, after);
   };
 
@@ -65,7 +65,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     if (o.inviteNew && u.userType === 'regular') u = { ...u, status: 'invited', invitation: invitation(u) };
     userSchema.parse(u);
     users.set(u.id, u);
-    changes.push({ userId: u.id, email: u.email, name: displayName(u), changes: [], snapshot: { kind: 'created', user: u } });
+    changes.push(userChange(u, u, [], { kind: 'created', user: u }));
     results.push({ row: r.row, email: r.email, outcome: 'created', message: u.status === 'invited' ? 'created and invited' : 'created as profile only' });
   }
 

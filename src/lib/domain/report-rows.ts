@@ -1,0 +1,81 @@
+import { csvDocument } from './csv/sanitize';
+import type { Operation, UserChange } from './operations';
+import { FIELD_LABELS, TWO_FACTOR_STATES, type Invitation } from './user';
+
+/** One changed field of one user, as people read it: a report row, a line of the CSV export. */
+export interface ChangeRow {
+  userId: number;
+  email: string;
+  name: string;
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface Names {
+  role(id: string): string;
+  organization(id: string): string;
+  company(id: string): string;
+  /** A user reference (account executive) as the email people recognise. */
+  user(id: number): string;
+}
+
+const TWO_FACTOR: Record<(typeof TWO_FACTOR_STATES)[number], string> = { none: 'Not enrolled', enrolled: 'Enrolled', reset: 'Reset — must enrol again' };
+/** The record row of a user a report created or removed. */
+export const RECORD_FIELD = 'record';
+
+/** A field's value in words; never the password digest itself. */
+export function formatValue(field: string, v: unknown, names: Names): string {
+  if (field === 'passwordHash') return v ? 'Set' : 'Not set';
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (Array.isArray(v)) {
+    const name = field === 'roles' ? names.role : field === 'managedOrganizations' ? names.organization : String;
+    return v.map((x) => name(String(x))).join('; ');
+  }
+  if (field === 'organization') return names.organization(String(v));
+  if (field === 'company') return names.company(String(v));
+  if (field === 'accountExecutive') return names.user(Number(v));
+  if (field === 'twoFactor') return TWO_FACTOR[v as keyof typeof TWO_FACTOR] ?? String(v);
+  if (field === 'invitation') {
+    const i = v as Invitation;
+    return `Sent ${i.sentAt.slice(0, 10)}, expires ${i.expiresAt} (sent ${i.timesSent}×)`;
+  }
+  return String(v);
+}
+
+/** Flattens a change log into one row per changed field (a created or removed user is one row). */
+export function changeRows(log: UserChange[], names: Names): ChangeRow[] {
+  const rows: ChangeRow[] = [];
+  for (const c of log) {
+    const who = { userId: c.userId, email: c.email, name: c.name };
+    if (c.snapshot?.kind === 'removed') rows.push({ ...who, field: RECORD_FIELD, label: 'User', before: 'In the directory', after: 'Removed permanently' });
+    if (c.snapshot?.kind === 'created') rows.push({ ...who, field: RECORD_FIELD, label: 'User', before: '', after: 'Created' });
+    for (const f of c.changes)
+      rows.push({ ...who, field: f.field, label: FIELD_LABELS[f.field] ?? f.field, before: formatValue(f.field, f.before, names), after: formatValue(f.field, f.after, names) });
+  }
+  return rows;
+}
+
+export const REPORT_CSV_HEADER = ['operation', 'time', 'actor', 'user id', 'email', 'field', 'before', 'after'];
+
+/** SPEC §6 export: one row per changed field, through the one cell sanitiser. */
+export function reportCsv(op: Operation, rows: ChangeRow[]): string {
+  const name = `#${op.id} ${op.label}`;
+  return csvDocument(
+    REPORT_CSV_HEADER,
+    rows.map((r) => [name, op.at, op.actorName, r.userId, r.email, r.label, r.before, r.after])
+  );
+}
+
+/** The JSON export: the header, skipped users and the raw change log, password digests withheld. */
+export function reportJson(op: Operation, skipGroups: { reason: string; ids: number[] }[], log: UserChange[]): string {
+  const redact = <T extends { passwordHash?: unknown }>(u: T): T => ({ ...u, passwordHash: u.passwordHash ? '[withheld]' : null });
+  const changes = log.map((c) => ({
+    ...c,
+    changes: c.changes.map((f) => (f.field === 'passwordHash' ? { ...f, before: f.before ? '[withheld]' : null, after: f.after ? '[withheld]' : null } : f)),
+    ...(c.snapshot ? { snapshot: { ...c.snapshot, user: redact(c.snapshot.user) } } : {})
+  }));
+  return JSON.stringify({ format: 'muster-report', version: 1, report: op, skipped: skipGroups, changes }, null, 2);
+}
