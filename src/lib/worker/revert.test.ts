@@ -127,7 +127,8 @@ describe('engine: report rows, exports and the audit log', () => {
     ]);
     expect((await engine.reportRows(op.reportId, { field: 'status' })).total).toBe(0);
 
-    const csv = parseCsv((await engine.reportCsv(op.reportId))!.replace(/^\uFEFF/, ''), ',');
+    const csv = parseCsv((await engine.reportCsv(op.reportId))!, ',');
+    if (!csv.ok) throw new Error(csv.error);
     expect(csv.rows[0].cells).toEqual(REPORT_CSV_HEADER);
     expect(csv.rows.slice(1).map(({ cells: r }) => [r[3], r[4], r[5], r[6], r[7]])).toEqual([
       ['3', 'learner@example.com', 'Organization', 'North', 'South'],
