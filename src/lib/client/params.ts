@@ -19,7 +19,11 @@ const LABELS: Record<string, string> = {
   inviteNew: 'Invite new users',
   reinvite: 'Re-invite invited users',
   undelete: 'Undelete matched deleted users',
-  report: 'Reverts report'
+  report: 'Reverts report',
+  from: 'From',
+  to: 'To',
+  invitationsExpired: 'Invitations expired',
+  accessEnded: 'Access ended'
 };
 
 /** An operation's parameters as labelled words: role names, not ids; "Yes", not true. */
@@ -37,6 +41,6 @@ function describe(key: string, v: unknown): string {
   if (key === 'fields') return FIELD_LABELS[String(v)] ?? String(v);
   if (key === 'targetId' || key === 'accountExecutive') return `user #${v}`;
   if (key === 'report') return `#${v}`;
-  if (key === 'rows') return Number(v).toLocaleString('en-US');
+  if (key === 'rows' || key === 'invitationsExpired' || key === 'accessEnded') return Number(v).toLocaleString('en-US');
   return String(v);
 }

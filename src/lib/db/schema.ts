@@ -60,5 +60,8 @@ export class MusterDB extends Dexie {
       outbox: 'id, opId, userId',
       settings: 'key'
     });
+    // Version 2 (2026-11-23): outbox emails are found by their link token (an invitation or reset
+    // link opened from the outbox), so `token` is indexed. No data changes: Dexie adds the index.
+    this.version(2).stores({ outbox: 'id, opId, userId, token' });
   }
 }

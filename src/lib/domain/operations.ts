@@ -66,4 +66,13 @@ export interface OutboxEmail {
   sentAt: string;
   /** Opaque link token (invitation acceptance, password reset). */
   token: string;
+  /** When the link was used; a used link says so instead of working twice. */
+  usedAt?: string;
+}
+
+/** An operation header with the counts of a single change, for the simple producers (self-service, clock). */
+export function operationHeader(
+  h: Pick<Operation, 'kind' | 'action' | 'label' | 'actorId' | 'actorName' | 'at'> & Partial<Operation>
+): Omit<Operation, 'id'> {
+  return { params: {}, applied: 1, skipped: 0, failed: 0, skipReasons: [], emailsSent: 0, changedUsers: 1, revertOf: null, revertedBy: null, ...h };
 }

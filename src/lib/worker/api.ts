@@ -18,6 +18,10 @@ import { loadWorkspace } from './load';
 import { readOperation, readOperations, readChanges, readAllChanges, ReportRows, type ReportPage, type AuditQuery, type AuditPage, type RowsQuery, type RowsPage } from './reports';
 import { prepareRevert, summariseRevert, namer, revertCommitPlan, type RevertPreview } from './revert';
 import { reportCsv, reportJson, type Names } from '../domain/report-rows';
+import { SignIns, type SignInAnswer, type StepAnswer, type SessionView } from './signin';
+import { linkInfo, useLink, type LinkInfo } from './links';
+import { advanceClock, type ClockAnswer } from './clock';
+import type { FlaggableField } from '../domain/user';
 import type { Operation } from '../domain/operations';
 import { readOutbox, type OutboxPage } from './outbox';
 import { previewUpload, groupPage, type UploadSession, type UploadPreview, type UploadGroup, type GroupRow } from './upload';
@@ -36,6 +40,9 @@ export type { UploadPreview, UploadSummary, UploadGroup, GroupRow } from './uplo
 export type { UploadOptions } from './upload-apply';
 export type { AuditQuery, AuditPage, RowsQuery, RowsPage } from './reports';
 export type { RevertPreview } from './revert';
+export type { SignInAnswer, StepAnswer, SessionView } from './signin';
+export type { LinkInfo } from './links';
+export type { ClockAnswer } from './clock';
 
 export interface EngineOptions {
   dbName?: string;
@@ -73,6 +80,7 @@ export function createEngine(options: EngineOptions = {}) {
     user: (id) => store.users.get(id)?.email ?? `user #${id}`
   });
   const reportRows = new ReportRows(db, names);
+  const signIns = new SignIns(db, store);
 
   async function ensureOpen(demoSize?: number) {
     opened ??= (async () => {
@@ -362,12 +370,68 @@ export function createEngine(options: EngineOptions = {}) {
       return templateCsv({ company: company?.name ?? '', organization: organization?.name ?? '' });
     },
 
+    /** Signs in as a user (SPEC §7 simulation); the session then walks the required steps. */
+    async signIn(email: string, password: string): Promise<SignInAnswer> {
+      await ensureOpen();
+      return signIns.signIn(email, password);
+    },
+
+    async session(sessionId: string): Promise<SessionView | null> {
+      await ensureOpen();
+      return signIns.view(sessionId);
+    },
+
+    async changePassword(sessionId: string, password: string): Promise<StepAnswer> {
+      await ensureOpen();
+      return signIns.changePassword(sessionId, password);
+    },
+
+    async enrolTwoFactor(sessionId: string, code: string): Promise<StepAnswer> {
+      await ensureOpen();
+      return signIns.enrolTwoFactor(sessionId, code);
+    },
+
+    async updateFlaggedFields(sessionId: string, values: Partial<Record<FlaggableField, unknown>>): Promise<StepAnswer> {
+      await ensureOpen();
+      return signIns.updateFields(sessionId, values);
+    },
+
+    async signOut(sessionId: string): Promise<void> {
+      signIns.signOut(sessionId);
+    },
+
+    /** What an emailed link (invitation, password reset) leads to. */
+    async link(token: string): Promise<LinkInfo> {
+      await ensureOpen();
+      const { mail: _mail, ...info } = await linkInfo(db, store, token);
+      return info;
+    },
+
+    /** Sets a password through an emailed link; an invitation also activates the account. */
+    async useLink(token: string, password: string): Promise<{ ok: true } | { ok: false; error: string }> {
+      await ensureOpen();
+      return useLink(db, store, token, password);
+    },
+
+    /** Moves Muster's "today" forward; what expires on the way is recorded. */
+    async advanceClock(to: string, actorId?: number): Promise<ClockAnswer> {
+      await ensureOpen();
+      const actor = store.users.get(actorId ?? store.settings.actorId);
+      if (!actor) return { ok: false, error: 'The acting administrator is not in the directory.' };
+      try {
+        return await advanceClock(db, store, to, actor);
+      } catch (e) {
+        return { ok: false, error: describeError(e) };
+      }
+    },
+
     /** Replaces the whole workspace with fresh demo data of the given size (SPEC §8). */
     async resetDemo(size: number): Promise<{ total: number }> {
       if (![1000, 10000, 100000].includes(size)) throw new Error('Demo workspaces come in 1,000, 10,000 or 100,000 users.');
       await ensureOpen();
       await seedDemo(db, size);
       reportRows.forget();
+      signIns.forgetAll();
       await loadWorkspace(db, store);
       return { total: store.users.size };
     },

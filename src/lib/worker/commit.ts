@@ -18,6 +18,8 @@ export interface CommitPlan {
   settings?: Settings;
   /** The report this operation reverts: marked `revertedBy` the new one in the same transaction. */
   reverts?: number;
+  /** An outbox link used by this operation (an accepted invitation), marked so it works once. */
+  linkUsed?: { emailId: number; at: string };
 }
 
 export interface CommitHooks {
@@ -88,6 +90,7 @@ export async function commit(
       await db.outbox.bulkAdd(plan.emails.map((e, i) => ({ ...e, id: firstId + 1 + i, opId })));
     }
     if (plan.reverts !== undefined) await db.operations.update(plan.reverts, { revertedBy: opId });
+    if (plan.linkUsed) await db.outbox.update(plan.linkUsed.emailId, { usedAt: plan.linkUsed.at });
     check();
   });
 

@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD_HASH } from './demo-password';
 import { Faker, base, en } from '@faker-js/faker';
 import { addDays } from '../domain/dates';
 import type { Company, Organization } from '../domain/directory';
@@ -6,9 +7,6 @@ import { BUILT_IN_ROLES, type Role } from '../domain/roles';
 import { FLAGGABLE_FIELDS, type User, type UserStatus } from '../domain/user';
 
 export const DEMO_SIZES = [1000, 10000, 100000] as const;
-/** Demo users who have a password all share this one, so a trainer can sign in as anyone. */
-export const DEMO_PASSWORD = 'muster-demo';
-export const DEMO_PASSWORD_HASH = 'demo';
 
 const ORGANIZATIONS = [
   'North America Sales',

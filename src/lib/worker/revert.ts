@@ -39,6 +39,7 @@ export async function prepareRevert(db: MusterDB, store: Store, opId: number, ac
   if (!op) return { ok: false, error: `There is no report #${opId}.` };
   if (op.revertedBy !== null)
     return { ok: false, error: `Report #${opId} was already reverted by report #${op.revertedBy}. Revert #${op.revertedBy} to apply these changes again.` };
+  if (op.kind === 'clock') return { ok: false, error: 'A clock report cannot be reverted: the clock only moves forward.' };
   if (op.changedUsers === 0) return { ok: false, error: `Report #${opId} changed nobody: there is nothing to revert.` };
   const actor = store.users.get(actorId);
   if (!actor) return { ok: false, error: 'The acting administrator is not in the directory.', denied: true };
