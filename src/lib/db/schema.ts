@@ -32,6 +32,19 @@ export interface SettingsRecord extends Settings {
   key: 'settings';
 }
 
+/** Version 1's stores, kept as written: the migration test opens a version-1 database with them. */
+export const STORES_V1 = {
+  userChunks: 'id',
+  changeChunks: '[opId+seq], opId',
+  operations: 'id, at, kind',
+  skips: 'opId',
+  roles: 'id',
+  organizations: 'id',
+  companies: 'id',
+  outbox: 'id, opId, userId',
+  settings: 'key'
+};
+
 export class MusterDB extends Dexie {
   userChunks!: Table<UserChunk, number>;
   changeChunks!: Table<ChangeChunk, [number, number]>;
@@ -49,17 +62,7 @@ export class MusterDB extends Dexie {
     // record per user: at 100k users that is 20-30x faster to write (DESIGN.md). The engine keeps
     // its own in-memory indexes (email key, filters), so user chunks need no secondary index.
     // operations: report headers, newest first by id; outbox: emails by operation and recipient.
-    this.version(1).stores({
-      userChunks: 'id',
-      changeChunks: '[opId+seq], opId',
-      operations: 'id, at, kind',
-      skips: 'opId',
-      roles: 'id',
-      organizations: 'id',
-      companies: 'id',
-      outbox: 'id, opId, userId',
-      settings: 'key'
-    });
+    this.version(1).stores(STORES_V1);
     // Version 2 (2026-11-23): outbox emails are found by their link token (an invitation or reset
     // link opened from the outbox), so `token` is indexed. No data changes: Dexie adds the index.
     this.version(2).stores({ outbox: 'id, opId, userId, token' });

@@ -22,6 +22,7 @@ import { SignIns, type SignInAnswer, type StepAnswer, type SessionView } from '.
 import { linkInfo, useLink, type LinkInfo } from './links';
 import { advanceClock, type ClockAnswer } from './clock';
 import type { FlaggableField } from '../domain/user';
+import { exportBackup, importBackup, type ImportResult } from './backup';
 import type { Operation } from '../domain/operations';
 import { readOutbox, type OutboxPage } from './outbox';
 import { previewUpload, groupPage, type UploadSession, type UploadPreview, type UploadGroup, type GroupRow } from './upload';
@@ -43,6 +44,7 @@ export type { RevertPreview } from './revert';
 export type { SignInAnswer, StepAnswer, SessionView } from './signin';
 export type { LinkInfo } from './links';
 export type { ClockAnswer } from './clock';
+export type { ImportResult } from './backup';
 
 export interface EngineOptions {
   dbName?: string;
@@ -432,8 +434,28 @@ export function createEngine(options: EngineOptions = {}) {
       await seedDemo(db, size);
       reportRows.forget();
       signIns.forgetAll();
+      uploads.clear();
       await loadWorkspace(db, store);
       return { total: store.users.size };
+    },
+
+    /** The whole workspace as one compressed file (SPEC §8 backup). */
+    async exportWorkspace(): Promise<Uint8Array> {
+      await ensureOpen();
+      return exportBackup(db);
+    },
+
+    /** Replaces the workspace with a backup file, only if the whole file is valid. */
+    async importWorkspace(bytes: Uint8Array): Promise<ImportResult> {
+      await ensureOpen();
+      const res = await importBackup(db, bytes);
+      if (res.ok) {
+        reportRows.forget();
+        signIns.forgetAll();
+        uploads.clear();
+        await loadWorkspace(db, store);
+      }
+      return res;
     },
 
     /** Closes the database (tests, workspace replacement). */

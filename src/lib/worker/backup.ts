@@ -1,0 +1,52 @@
+import { chunkOf, type MusterDB } from '../db/schema';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup } from '../domain/backup';
+import { describeError } from './commit';
+
+/** The whole workspace as one gzip-compressed JSON file (SPEC §8 export). */
+export async function exportBackup(db: MusterDB): Promise<Uint8Array> {
+  const tables: Record<string, unknown[]> = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const t of db.tables) tables[t.name] = await t.toArray();
+  });
+  const json = JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, exportedAt: new Date().toISOString(), tables });
+  return pipe(new TextEncoder().encode(json), new CompressionStream('gzip'));
+}
+
+export type ImportResult = { ok: true; users: number; operations: number } | { ok: false; error: string; problems?: string[] };
+
+/**
+ * Reads a workspace file and, only if the whole of it is valid, replaces every table with it in
+ * one transaction. A file from a newer Muster is refused rather than half understood.
+ */
+export async function importBackup(db: MusterDB, bytes: Uint8Array): Promise<ImportResult> {
+  let data: unknown;
+  try {
+    const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? await pipe(bytes, new DecompressionStream('gzip')) : bytes;
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch {
+    return { ok: false, error: 'This file is not a Muster workspace: it is neither gzip-compressed JSON nor JSON. Nothing was changed.' };
+  }
+  const version = (data as { schemaVersion?: unknown })?.schemaVersion;
+  if (typeof version === 'number' && version > db.verno)
+    return { ok: false, error: `This file comes from a newer Muster (database version ${version}; this one reads up to ${db.verno}). Nothing was changed.` };
+  const checked = checkBackup(data, chunkOf);
+  if (!checked.ok) return { ok: false, error: 'The file is not a valid Muster workspace. Nothing was changed.', problems: checked.problems };
+  const t = checked.backup.tables;
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      await Promise.all(db.tables.map((table) => table.clear()));
+      for (const table of db.tables) {
+        const rows = (t as Record<string, unknown[]>)[table.name];
+        if (rows?.length) await table.bulkAdd(rows);
+      }
+    });
+  } catch (e) {
+    return { ok: false, error: describeError(e) };
+  }
+  return { ok: true, users: t.userChunks.reduce((n, c) => n + c.users.length, 0), operations: t.operations.length };
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}

@@ -1,0 +1,90 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { STORES_V1 } from '../db/schema';
+import { BUILT_IN_ROLES } from '../domain/roles';
+import { makeUser } from '../../../tests/factories';
+import { dump, engines, everyone, setup } from '../../../tests/engine';
+import { createEngine } from './api';
+import { toChunks } from './seed';
+
+describe('workspace: schema migrations', () => {
+  it('opens a version-1 workspace with the current code and finds every record, upgraded and usable', async () => {
+    const name = 'migration-v1';
+    const old = new Dexie(name);
+    old.version(1).stores(STORES_V1);
+    const users = [
+      makeUser({ id: 1, email: 'admin@example.com', roles: ['administrator'] }),
+      makeUser({ id: 2, email: 'invited@example.com', status: 'invited', invitation: { sentAt: '2026-11-20T09:00:00.000Z', expiresAt: '2026-12-04', welcomeMessage: '', timesSent: 1 } })
+    ];
+    await old.table('userChunks').bulkPut(toChunks(users));
+    await old.table('roles').bulkPut(BUILT_IN_ROLES);
+    await old.table('organizations').put({ id: 'org-1', name: 'North' });
+    await old.table('companies').put({ id: 'co-1', name: 'Acme' });
+    await old.table('settings').put({ key: 'settings', plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 3, demoSize: 0 });
+    await old.table('operations').put({ id: 1, kind: 'bulk_action', action: 'invite', label: 'Invite', actorId: 1, actorName: 'A', at: '2026-11-20T09:00:00.000Z', params: {}, applied: 1, skipped: 0, failed: 0, skipReasons: [], emailsSent: 1, changedUsers: 1, revertOf: null, revertedBy: null });
+    await old.table('outbox').put({ id: 1, opId: 1, userId: 2, to: 'invited@example.com', kind: 'invitation', subject: 'Hi', body: 'Hi', sentAt: '2026-11-20T09:00:00.000Z', token: 'tok-v1' });
+    const before = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()])));
+    old.close();
+
+    const engine = createEngine({ dbName: name });
+    engines.push(engine);
+    await engine.open();
+    const after = await dump(name);
+    expect(after).toEqual(before);
+    expect(await new Dexie(name).open().then((db) => { const v = db.verno; db.close(); return v; })).toBe(2);
+    // Version 2's index finds the version-1 email by its token.
+    expect(await engine.link('tok-v1')).toMatchObject({ state: 'valid', kind: 'invitation', email: 'invited@example.com' });
+  });
+});
+
+describe('workspace: storage faults', () => {
+  it('a quota error during a write aborts it with a clear message and leaves the workspace as it was', async () => {
+    const { engine, dbName } = await setup({
+      afterBatch() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+    });
+    const before = await dump(dbName);
+    const res = await engine.apply('deactivate', everyone, {});
+    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/storage quota exceeded\). Nothing was changed\. .*export a backup/) });
+    expect(await dump(dbName)).toEqual(before);
+    expect((await engine.query({ filter: { status: ['inactive'] } })).total).toBe(10);
+  });
+});
+
+describe('workspace: backup and restore', () => {
+  it('export → reset → import gives identical tables', async () => {
+    const { engine, dbName } = await setup();
+    const op = await engine.apply('invite', { filter: { status: ['profile_only'] } }, { welcomeMessage: 'Hi' });
+    if (!op.ok) throw new Error(op.error);
+    await engine.apply('remove', { ids: [501] }, {});
+    const before = await dump(dbName);
+    const file = await engine.exportWorkspace();
+    expect([file[0], file[1]]).toEqual([0x1f, 0x8b]); // gzip
+    await engine.resetDemo(1000);
+    expect((await engine.meta()).total).toBe(1000);
+    expect(await engine.importWorkspace(file)).toMatchObject({ ok: true, users: 62, operations: 2 });
+    expect(await dump(dbName)).toEqual(before);
+    expect((await engine.meta()).total).toBe(62);
+    expect((await engine.report(op.reportId))!.label).toBe('Invite to activate account');
+  });
+
+  it('refuses a file that is not entirely valid, naming where, and changes nothing', async () => {
+    const { engine, dbName } = await setup();
+    const before = await dump(dbName);
+    const good = JSON.parse(new TextDecoder().decode(await gunzip(await engine.exportWorkspace())));
+    good.tables.userChunks[1].users[0].email = 'not an email';
+    const res = await engine.importWorkspace(new TextEncoder().encode(JSON.stringify(good)));
+    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/not a valid Muster workspace. Nothing was changed/) });
+    expect((res as { problems: string[] }).problems[0]).toMatch(/^tables\.userChunks\.1\.users\.0\.email: is not a valid email address/);
+    expect(await engine.importWorkspace(new TextEncoder().encode('id,email\n1,a@b.c'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a Muster workspace/) });
+    good.tables.userChunks[1].users[0].email = 'user1@example.com';
+    good.schemaVersion = 99;
+    expect(await engine.importWorkspace(new TextEncoder().encode(JSON.stringify(good)))).toMatchObject({ ok: false, error: expect.stringMatching(/newer Muster/) });
+    expect(await dump(dbName)).toEqual(before);
+  });
+});
+
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}
