@@ -10,6 +10,8 @@ export default {
     // rules, and relative asset paths need no configured base.
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
     router: { type: 'hash' },
-    paths: { relative: true }
+    paths: { relative: true },
+    // Registered by the layout (src/lib/client/offline.ts), relative to the page, to show updates.
+    serviceWorker: { register: false }
   }
 };

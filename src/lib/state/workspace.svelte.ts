@@ -1,4 +1,6 @@
+import * as Comlink from 'comlink';
 import { engine } from '../client/engine';
+import type { EngineEvent } from '../worker/api';
 import type { Plan } from '../domain/directory';
 import type { Meta } from '../worker/api';
 
@@ -11,6 +13,8 @@ class WorkspaceState {
   error = $state<string | null>(null);
   /** Bumped whenever data changed, so open views refetch. */
   revision = $state(0);
+  /** A newer Muster upgraded the database in another tab: this one must reload. */
+  outdated = $state(false);
   private loading: Promise<void> | null = null;
 
   ready(): Promise<void> {
@@ -18,6 +22,13 @@ class WorkspaceState {
       try {
         await engine().open();
         this.meta = await engine().meta();
+        // Changes made in other tabs arrive here once this tab's engine has reloaded them.
+        await engine().watch(
+          Comlink.proxy((e: EngineEvent) => {
+            if (e.type === 'outdated') this.outdated = true;
+            else void this.reload();
+          })
+        );
       } catch (e) {
         this.error = e instanceof Error ? e.message : String(e);
         this.loading = null;

@@ -23,6 +23,7 @@ import { linkInfo, useLink, type LinkInfo } from './links';
 import { advanceClock, type ClockAnswer } from './clock';
 import type { FlaggableField } from '../domain/user';
 import { exportBackup, importBackup, type ImportResult } from './backup';
+import { Tabs, type EngineEvent } from './tabs';
 import type { Operation } from '../domain/operations';
 import { readOutbox, type OutboxPage } from './outbox';
 import { previewUpload, groupPage, type UploadSession, type UploadPreview, type UploadGroup, type GroupRow } from './upload';
@@ -45,6 +46,7 @@ export type { SignInAnswer, StepAnswer, SessionView } from './signin';
 export type { LinkInfo } from './links';
 export type { ClockAnswer } from './clock';
 export type { ImportResult } from './backup';
+export type { EngineEvent } from './tabs';
 
 export interface EngineOptions {
   dbName?: string;
@@ -83,6 +85,24 @@ export function createEngine(options: EngineOptions = {}) {
   });
   const reportRows = new ReportRows(db, names);
   const signIns = new SignIns(db, store);
+  const forget = () => {
+    reportRows.forget();
+    signIns.forgetAll();
+    uploads.clear();
+  };
+  const tabs = new Tabs(db.name, async () => {
+    if (!opened) return;
+    await opened;
+    forget();
+    await loadWorkspace(db, store);
+  });
+  store.onCommit = () => tabs.changed();
+  // A newer Muster in another tab is upgrading the database: let it, and ask this tab to reload.
+  db.on('versionchange', () => {
+    db.close();
+    tabs.emit({ type: 'outdated' });
+    return false;
+  });
 
   async function ensureOpen(demoSize?: number) {
     opened ??= (async () => {
@@ -103,6 +123,7 @@ export function createEngine(options: EngineOptions = {}) {
     await db.settings.put(next);
     store.settings = { ...next };
     store.touch();
+    tabs.changed();
   }
 
   const api = {
@@ -432,10 +453,9 @@ export function createEngine(options: EngineOptions = {}) {
       if (![1000, 10000, 100000].includes(size)) throw new Error('Demo workspaces come in 1,000, 10,000 or 100,000 users.');
       await ensureOpen();
       await seedDemo(db, size);
-      reportRows.forget();
-      signIns.forgetAll();
-      uploads.clear();
+      forget();
       await loadWorkspace(db, store);
+      tabs.changed();
       return { total: store.users.size };
     },
 
@@ -450,16 +470,21 @@ export function createEngine(options: EngineOptions = {}) {
       await ensureOpen();
       const res = await importBackup(db, bytes);
       if (res.ok) {
-        reportRows.forget();
-        signIns.forgetAll();
-        uploads.clear();
+        forget();
         await loadWorkspace(db, store);
+        tabs.changed();
       }
       return res;
     },
 
+    /** Events for the page: another tab changed the data, or this tab must reload. */
+    async watch(fn: (e: EngineEvent) => void): Promise<void> {
+      tabs.watch(fn);
+    },
+
     /** Closes the database (tests, workspace replacement). */
     async close(): Promise<void> {
+      tabs.close();
       db.close();
       opened = null;
     }

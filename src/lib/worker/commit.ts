@@ -101,6 +101,7 @@ export async function commit(
   if (opId !== null) store.lastOpId = opId;
   if (plan.settings) store.settings = { ...plan.settings };
   store.touch();
+  store.onCommit?.();
   return opId;
 }
 

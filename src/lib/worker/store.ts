@@ -24,6 +24,8 @@ export class Store {
   /** Bumped on every committed change; caches keyed on it go stale by themselves. */
   version = 0;
   private sorted = new Map<SortKey, SortedView>();
+  /** Called after every committed write (the engine tells the other tabs). */
+  onCommit: (() => void) | null = null;
 
   load(users: Iterable<User>) {
     this.users.clear();

@@ -88,3 +88,39 @@ describe('workspace: backup and restore', () => {
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
+
+describe('workspace: several tabs', () => {
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('timed out');
+  };
+
+  it('a change made through one engine shows in another engine on the same database, which tells its page', async () => {
+    const { engine: a, dbName } = await setup();
+    const b = createEngine({ dbName });
+    engines.push(b);
+    await b.open();
+    const events: string[] = [];
+    await b.watch((e) => events.push(e.type));
+    await a.apply('deactivate', { ids: [3] }, {});
+    await until(async () => (await b.user(3))?.status === 'inactive');
+    expect(events).toContain('changed');
+    await a.setPlan('enterprise');
+    await until(async () => (await b.meta()).settings.plan === 'enterprise');
+  });
+
+  it('a newer version opened elsewhere tells the old engine to reload instead of blocking the upgrade', async () => {
+    const { engine, dbName } = await setup();
+    const events: string[] = [];
+    await engine.watch((e) => events.push(e.type));
+    const newer = new Dexie(dbName);
+    newer.version(3).stores({ ...STORES_V1, outbox: 'id, opId, userId, token', extra: 'id' });
+    await newer.open(); // would hang (blocked) if the old engine kept its connection open
+    expect(newer.verno).toBe(3);
+    newer.close();
+    expect(events).toEqual(['outdated']);
+  });
+});
