@@ -173,6 +173,29 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
     record('bulk apply', phases.apply, phases.long);
     results.bulkApplied = stat(phases.applied);
 
+    // 6. Revert the newest report (a bulk apply of ~60% of the users, then the revert of that
+    // revert, and so on): preview of the revert, then the atomic revert itself.
+    const rv = { preview: [], apply: [], long: [] };
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      await page.goto(`${app.url}#/reports`);
+      await page.getByRole('table', { name: 'Operations' }).getByRole('link').first().click();
+      let t = await now();
+      await page.getByRole('button', { name: 'Revert…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/^Reverts [\d,]+ users?/).waitFor({ timeout: 120_000 });
+      rv.preview.push((await now()) - t);
+      rv.long.push(await longestSince(t));
+      t = await now();
+      await dialog.getByRole('button', { name: /^Revert [\d,]+ users?/ }).click();
+      await dialog.getByText('Reverted.').waitFor({ timeout: 300_000 });
+      rv.apply.push((await now()) - t);
+      rv.long.push(await longestSince(t));
+      await dialog.getByRole('button', { name: 'Open the revert report' }).click();
+      await page.getByRole('heading', { name: /^Revert of #/ }).waitFor();
+    }
+    record('revert preview', rv.preview, rv.long);
+    record('revert apply', rv.apply, rv.long);
+
     // 6. A CSV upload as big as the directory: ~10 % new, ~30 % changed in 1–3 fields, some
     // invalid rows and duplicate emails. Every run changes different values.
     await page.goto(`${app.url}#/`);
