@@ -9,7 +9,7 @@ import { Jobs, breathe, type Progress } from './jobs';
 import { queryUsers, type QueryResult } from './query';
 import type { Selection } from './selection';
 import { Store } from './store';
-import { seedDemo, DEFAULT_DEMO_SIZE } from './seed';
+import { seedDemo, demoWorkspace, writeWorkspace, DEFAULT_DEMO_SIZE } from './seed';
 import { actionMenu, type MenuItem } from './menu';
 import { previewCsv } from './preview-csv';
 import { resolveSelection } from './selection';
@@ -449,12 +449,17 @@ export function createEngine(options: EngineOptions = {}) {
     },
 
     /** Replaces the whole workspace with fresh demo data of the given size (SPEC §8). */
-    async resetDemo(size: number): Promise<{ total: number }> {
+    async resetDemo(size: number, onProgress?: Progress): Promise<{ total: number }> {
       if (![1000, 10000, 100000].includes(size)) throw new Error('Demo workspaces come in 1,000, 10,000 or 100,000 users.');
       await ensureOpen();
-      await seedDemo(db, size);
+      onProgress?.({ phase: `Generating ${size.toLocaleString('en-US')} demo users`, done: 0, total: 3 });
+      const ws = await demoWorkspace(size);
+      onProgress?.({ phase: 'Writing them to this browser’s storage', done: 1, total: 3 });
+      await writeWorkspace(db, ws);
+      onProgress?.({ phase: 'Loading the new workspace', done: 2, total: 3 });
       forget();
       await loadWorkspace(db, store);
+      onProgress?.({ phase: 'Done', done: 3, total: 3 });
       tabs.changed();
       return { total: store.users.size };
     },
