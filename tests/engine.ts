@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { MusterDB } from '../src/lib/db/schema';
 import { BUILT_IN_ROLES } from '../src/lib/domain/roles';
 import type { User } from '../src/lib/domain/user';
+import type { Organization } from '../src/lib/domain/directory';
 import { makeUser } from './factories';
 import { createEngine, type Engine } from '../src/lib/worker/api';
 import { writeWorkspace } from '../src/lib/worker/seed';
@@ -36,18 +37,19 @@ export function workspace(): User[] {
   return users;
 }
 
-export async function setup(hooks?: CommitHooks, users = workspace()) {
+/** A fresh database holding `users` (and, unless given, two organizations and one company), and an engine on it. */
+export async function setup(hooks?: CommitHooks, users = workspace(), extra: { organizations?: Organization[]; nextUserId?: number } = {}) {
   const dbName = `engine-test-${++n}`;
   const db = new MusterDB(dbName);
   await writeWorkspace(db, {
     users,
     roles: BUILT_IN_ROLES,
-    organizations: [
+    organizations: extra.organizations ?? [
       { id: 'org-1', name: 'North' },
       { id: 'org-2', name: 'South' }
     ],
     companies: [{ id: 'co-1', name: 'Acme' }],
-    settings: { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 30002, demoSize: 0 }
+    settings: { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: extra.nextUserId ?? 30002, demoSize: 0 }
   });
   db.close();
   const engine = createEngine({ dbName, hooks });

@@ -1,42 +1,24 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openDirectory, shot, startApp, watchPage } from './harness.mjs';
+import { chooseAction, shot, useApp } from './harness.mjs';
 
-let app;
-let browser;
-let watch;
-before(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-  watch = watchPage(browser.page);
-  await openDirectory(browser.page, app.url);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useApp();
 
-const table = () => browser.page.getByRole('table', { name: 'Users' });
+const table = () => env.page.getByRole('table', { name: 'Users' });
 
 /** Shows the directory filtered by the URL, as a pasted link would. */
 async function show(query) {
-  const { page } = browser;
-  await page.goto(query ? `${app.url}#/?${query}` : `${app.url}#/`);
+  const { page } = env;
+  await page.goto(query ? `${env.url}#/?${query}` : `${env.url}#/`);
   await page.getByRole('status').filter({ hasText: /\d users?/ }).first().waitFor();
   await table().getByRole('row').nth(1).getByRole('checkbox').or(page.getByText('No users match')).waitFor();
 }
 
 async function totalShown() {
-  const text = await browser.page.getByRole('status').filter({ hasText: /users? of|^\d[\d,]* users?$/ }).first().textContent();
+  const text = await env.page.getByRole('status').filter({ hasText: /users? of|^\d[\d,]* users?$/ }).first().textContent();
   return Number(text.match(/[\d,]+/)[0].replace(/,/g, ''));
 }
 
-async function chooseAction(label) {
-  const { page } = browser;
-  await page.getByRole('button', { name: /Choose an action/ }).click();
-  await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
-  return page.getByRole('dialog');
-}
 
 async function previewThenApply(dialog) {
   await dialog.getByText(/Applies to/).waitFor();
@@ -52,7 +34,7 @@ async function finish(dialog) {
 }
 
 test('Activate applies only to inactive users and lists the others with their reasons', async () => {
-  const { page } = browser;
+  const { page } = env;
   await show('status=inactive,invited,profile_only,expired');
   const rows = table().getByRole('row');
   // A mixed selection: the first eight rows, picked with a click and a shift-click.
@@ -63,7 +45,7 @@ test('Activate applies only to inactive users and lists the others with their re
   const statuses = await Promise.all([...Array(8)].map((_, i) => rows.nth(i + 1).getByRole('cell').nth(3).textContent()));
   const inactive = statuses.filter((s) => s === 'Inactive').length;
 
-  const dialog = await chooseAction('Activate');
+  const dialog = await chooseAction(env.page, 'Activate');
   await dialog.getByText(/Applies to/).waitFor();
   await shot(page, 'activate-preview');
   for (const [status, reason] of [
@@ -81,15 +63,15 @@ test('Activate applies only to inactive users and lists the others with their re
   await finish(dialog);
   // The activated users left this filter; the others are still here, unchanged.
   await show('status=active&q=');
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('Invite sends an invitation to profile-only and expired regular users and skips directory users', async () => {
-  const { page } = browser;
+  const { page } = env;
   await show('status=profile_only,expired');
   const before = await totalShown();
   await page.getByRole('button', { name: /Select all [\d,]+ users matching/ }).click();
-  const dialog = await chooseAction('Invite to activate account');
+  const dialog = await chooseAction(env.page, 'Invite to activate account');
   await dialog.getByLabel(/Welcome message/).fill('Welcome to Muster!');
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await dialog.getByText('Directory user — signs in through your directory').waitFor();
@@ -98,21 +80,21 @@ test('Invite sends an invitation to profile-only and expired regular users and s
   await show('status=profile_only,expired&type=regular');
   // Regular users whose access has expired stay behind, with their own reason.
   assert.ok((await totalShown()) < before);
-  await page.goto(`${app.url}#/outbox`);
+  await page.goto(`${env.url}#/outbox`);
   await page.getByRole('table', { name: 'Outbox' }).waitFor();
   const outboxTotal = await page.getByRole('status').filter({ hasText: /emails?/ }).first().textContent();
   assert.match(outboxTotal, new RegExp(`^${applies.toLocaleString('en-US')} email`));
   await page.getByRole('table', { name: 'Outbox' }).getByRole('button').first().click();
   await page.getByRole('article').getByText('Welcome to Muster!').waitFor();
   await shot(page, 'outbox');
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('Delete skips content owners; Undelete brings users back as inactive', async () => {
-  const { page } = browser;
+  const { page } = env;
   await show('flags=ownsContent&status=active');
   await page.getByRole('button', { name: /Select all [\d,]+ users matching/ }).click();
-  let dialog = await chooseAction('Delete');
+  let dialog = await chooseAction(env.page, 'Delete');
   await dialog.getByText('Owns content — transfer ownership first').waitFor();
   await dialog.getByText(/Applies to 0 users/).waitFor();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -121,7 +103,7 @@ test('Delete skips content owners; Undelete brings users back as inactive', asyn
   const rows = table().getByRole('row');
   await rows.nth(1).getByRole('checkbox').click();
   await rows.nth(2).getByRole('checkbox').click();
-  dialog = await chooseAction('Delete');
+  dialog = await chooseAction(env.page, 'Delete');
   const applies = await previewThenApply(dialog);
   // Destructive: the administrator types the number of users affected.
   const confirm = dialog.getByRole('button', { name: 'Delete' });
@@ -134,21 +116,21 @@ test('Delete skips content owners; Undelete brings users back as inactive', asyn
   await show('status=deleted&type=directory');
   await page.getByText('No users selected').waitFor();
   await table().getByRole('row').nth(1).getByRole('checkbox').click();
-  dialog = await chooseAction('Undelete');
+  dialog = await chooseAction(env.page, 'Undelete');
   assert.equal(await previewThenApply(dialog), 1);
   await finish(dialog);
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('Reset 2FA, Unlock, Set role and Expire access change exactly the eligible users', async () => {
-  const { page } = browser;
+  const { page } = env;
   for (const [query, action, afterQuery] of [
     ['twoFactor=enrolled,none&status=active', 'Reset 2FA', 'twoFactor=enrolled&status=active'],
     ['flags=locked', 'Unlock', 'flags=locked']
   ]) {
     await show(query);
     await page.getByRole('button', { name: /Select all/ }).click();
-    const dialog = await chooseAction(action);
+    const dialog = await chooseAction(env.page, action);
     assert.ok((await previewThenApply(dialog)) > 0);
     await finish(dialog);
     await show(afterQuery);
@@ -158,7 +140,7 @@ test('Reset 2FA, Unlock, Set role and Expire access change exactly the eligible 
   await show('role=instructor&status=active');
   const instructors = await totalShown();
   await page.getByRole('button', { name: /Select all/ }).click();
-  let dialog = await chooseAction('Set role');
+  let dialog = await chooseAction(env.page, 'Set role');
   await dialog.getByLabel('Learner').check();
   await shot(page, 'set-role-params');
   await dialog.getByRole('button', { name: 'Preview' }).click();
@@ -170,17 +152,17 @@ test('Reset 2FA, Unlock, Set role and Expire access change exactly the eligible 
 
   await show('status=active&q=abbott');
   await table().getByRole('row').nth(1).getByRole('checkbox').click();
-  dialog = await chooseAction('Expire access');
+  dialog = await chooseAction(env.page, 'Expire access');
   assert.equal(await previewThenApply(dialog), 1);
   await finish(dialog);
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('a cancelled apply changes nothing', async () => {
-  const { page } = browser;
+  const { page } = env;
   await show('');
   await page.getByRole('button', { name: /Select all/ }).click();
-  const dialog = await chooseAction('Set access expiry');
+  const dialog = await chooseAction(env.page, 'Set access expiry');
   await dialog.getByLabel('Date', { exact: true }).fill('2030-01-31');
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await dialog.getByText(/Applies to/).waitFor();
@@ -200,11 +182,11 @@ test('a cancelled apply changes nothing', async () => {
   await dialog.getByRole('button', { name: 'Close' }).click();
   await show('accessExpiry=2030-01-31..2030-01-31');
   await page.getByText('No users match').waitFor();
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('Enterprise plan: an Operations Manager sees forbidden actions disabled and other organizations skipped', async () => {
-  const { page } = browser;
+  const { page } = env;
   await show('status=active');
   await page.getByLabel('Plan').selectOption('enterprise');
   const ops = page.getByLabel('Acting as').getByRole('option', { name: /Operations Manager/ }).first();
@@ -222,5 +204,5 @@ test('Enterprise plan: an Operations Manager sees forbidden actions disabled and
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByLabel('Plan').selectOption('standard');
   await page.getByLabel('Acting as').selectOption({ index: 0 });
-  watch.assertClean();
+  env.watch.assertClean();
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -72,4 +73,38 @@ export async function shot(page, name) {
 export async function openDirectory(page, url, total = /1,000 users/) {
   await page.goto(url);
   await page.getByRole('status').filter({ hasText: total }).first().waitFor({ timeout: 60_000 });
+}
+
+/**
+ * The usual setup of a test file: the built app served under /muster/, one browser whose page has
+ * opened the directory (so the demo workspace exists), and a watch on its console. Returns an
+ * object filled in before the first test: { url, page, context, watch }.
+ */
+export function useApp() {
+  const env = {};
+  let app;
+  let browser;
+  before(async () => {
+    app = await startApp();
+    browser = await openBrowser();
+    Object.assign(env, { url: app.url, page: browser.page, context: browser.context, watch: watchPage(browser.page) });
+    await openDirectory(browser.page, app.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return env;
+}
+
+/** Row i (1 = first user) of the virtual Users table, by its ARIA row index. */
+export function userRow(page, i) {
+  return page.getByRole('table', { name: 'Users' }).locator(`[role=row][aria-rowindex="${i + 1}"]`);
+}
+
+/** Opens the action menu and picks an action; returns its dialog. */
+export async function chooseAction(page, label) {
+  await page.getByRole('button', { name: /Choose an action/ }).click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
+  return page.getByRole('dialog');
 }

@@ -1,39 +1,25 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openBrowser, openDirectory, shot, startApp, watchPage } from './harness.mjs';
+import { chooseAction, shot, useApp, userRow } from './harness.mjs';
 
-let app;
-let browser;
-let watch;
-before(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-  watch = watchPage(browser.page);
-  await openDirectory(browser.page, app.url);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useApp();
 
-const table = () => browser.page.getByRole('table', { name: 'Users' });
-const row = (i) => table().locator(`[role=row][aria-rowindex="${i + 1}"]`);
+const table = () => env.page.getByRole('table', { name: 'Users' });
+const row = (i) => userRow(env.page, i);
 
 /** The directory's total for a filter, as its status line says it. */
 async function totalFor(query) {
-  const { page } = browser;
-  await page.goto(`${app.url}#/?${query}`);
+  const { page } = env;
+  await page.goto(`${env.url}#/?${query}`);
   const status = page.getByRole('status').filter({ hasText: /^\s*[\d,]+ users?( of [\d,]+)?\s*$/ }).first();
   await status.waitFor();
   return Number((await status.textContent()).match(/[\d,]+/)[0].replace(/,/g, ''));
 }
 
 async function setRole(role) {
-  const { page } = browser;
-  await page.getByRole('button', { name: /Choose an action/ }).click();
-  await page.getByRole('menuitem', { name: /^Set role/ }).click();
-  const dialog = page.getByRole('dialog');
+  const { page } = env;
+  const dialog = await chooseAction(page, 'Set role');
   await dialog.getByRole('radio', { name: role }).check();
   await dialog.getByRole('button', { name: 'Preview' }).click();
   const apply = dialog.getByRole('button', { name: /^Apply to/ });
@@ -47,9 +33,9 @@ async function setRole(role) {
 }
 
 test('Set role on 50 users, change one again, revert the first: 49 go back, 1 conflict; the CSV export has the right rows', async () => {
-  const { page } = browser;
+  const { page } = env;
   const instructors = await totalFor('role=instructor');
-  await page.goto(`${app.url}#/?status=active&role=learner&sort=email`);
+  await page.goto(`${env.url}#/?status=active&role=learner&sort=email`);
   await row(1).getByRole('checkbox').waitFor();
   const emails = [await row(1).getByRole('cell').nth(2).textContent()];
   await row(1).getByRole('checkbox').click();
@@ -69,7 +55,7 @@ test('Set role on 50 users, change one again, revert the first: 49 go back, 1 co
   const second = await setRole('Account Executive');
   assert.equal(second.applies, 1);
 
-  await page.goto(`${app.url}#/reports`);
+  await page.goto(`${env.url}#/reports`);
   await page.getByRole('table', { name: 'Operations' }).getByRole('link', { name: 'Set role' }).last().click();
   await page.getByRole('heading', { name: 'Set role' }).waitFor();
   await page.getByRole('img', { name: /Applied: 50/ }).waitFor();
@@ -93,7 +79,7 @@ test('Set role on 50 users, change one again, revert the first: 49 go back, 1 co
   assert.equal(await totalFor(`role=account_executive&q=${encodeURIComponent(emails[0])}`), 1);
 
   // The first report's CSV export: one row per changed field, 50 users, Learner → Instructor.
-  await page.goto(`${app.url}#/reports/${first.reportId}`);
+  await page.goto(`${env.url}#/reports/${first.reportId}`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = text.trim().split('\r\n');
@@ -104,12 +90,12 @@ test('Set role on 50 users, change one again, revert the first: 49 go back, 1 co
   // Searching the changes narrows the virtual list to that user.
   await page.getByRole('searchbox', { name: 'Search changes by user' }).fill(emails[0]);
   await page.getByRole('status').filter({ hasText: /^1 of 50 changes$/ }).waitFor();
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('the audit log filters by kind and day', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}#/reports`);
+  const { page } = env;
+  await page.goto(`${env.url}#/reports`);
   const ops = page.getByRole('table', { name: 'Operations' });
   await ops.getByRole('link').first().waitFor();
   await page.getByLabel('Kind').selectOption({ label: 'Revert' });
@@ -120,5 +106,5 @@ test('the audit log filters by kind and day', async () => {
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('status').filter({ hasText: /^3 operations$/ }).waitFor();
   await shot(page, 'audit-log');
-  watch.assertClean();
+  env.watch.assertClean();
 });

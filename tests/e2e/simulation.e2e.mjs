@@ -1,30 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openDirectory, shot, startApp, watchPage } from './harness.mjs';
+import { chooseAction, shot, useApp, userRow } from './harness.mjs';
 
-let app;
-let browser;
-let watch;
-before(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-  watch = watchPage(browser.page);
-  await openDirectory(browser.page, app.url);
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useApp();
 
-const table = () => browser.page.getByRole('table', { name: 'Users' });
-const row = (i) => table().locator(`[role=row][aria-rowindex="${i + 1}"]`);
+const row = (i) => userRow(env.page, i);
 
-async function chooseAction(label) {
-  const { page } = browser;
-  await page.getByRole('button', { name: /Choose an action/ }).click();
-  await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
-  return page.getByRole('dialog');
-}
 
 async function previewAndApply(dialog) {
   await dialog.getByRole('button', { name: 'Preview' }).click();
@@ -35,8 +16,8 @@ async function previewAndApply(dialog) {
 
 /** Signs in on the sign-in page and passes the password and 2FA steps the demo user may have. */
 async function signIn(email, password) {
-  const { page } = browser;
-  await page.goto(`${app.url}#/sign-in`);
+  const { page } = env;
+  await page.goto(`${env.url}#/sign-in`);
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByLabel('Email').fill(email);
   await form.getByLabel('Password').fill(password);
@@ -61,19 +42,19 @@ async function signIn(email, password) {
 }
 
 test('flag two fields for three users, sign in as one: the modal cannot be dismissed until both hold valid values, then the flags are gone and a self-service report exists', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}#/?status=active&type=regular&lastSignIn=2000-01-01..&sort=email:asc`);
+  const { page } = env;
+  await page.goto(`${env.url}#/?status=active&type=regular&lastSignIn=2000-01-01..&sort=email:asc`);
   await row(1).getByRole('checkbox').click();
   await row(3).getByRole('checkbox').click({ modifiers: ['Shift'] });
   await page.getByText('3 users selected').waitFor();
   const email = (await row(1).getByRole('cell').nth(2).textContent()).trim();
-  const dialog = await chooseAction('Flag fields for update');
+  const dialog = await chooseAction(env.page, 'Flag fields for update');
   await dialog.getByRole('checkbox', { name: 'Title' }).check();
   await dialog.getByRole('checkbox', { name: 'Department' }).check();
   await previewAndApply(dialog);
 
   // A wrong password first: the user is told how many tries are left.
-  await page.goto(`${app.url}#/sign-in`);
+  await page.goto(`${env.url}#/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -98,28 +79,28 @@ test('flag two fields for three users, sign in as one: the modal cannot be dismi
   await modal.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: 'Signed in. Nothing else is required.' }).waitFor();
 
-  await page.goto(`${app.url}#/?q=${encodeURIComponent(email)}&flags=hasFlaggedFields`);
+  await page.goto(`${env.url}#/?q=${encodeURIComponent(email)}&flags=hasFlaggedFields`);
   await page.getByRole('status').filter({ hasText: /^\s*0 users/ }).waitFor();
-  await page.goto(`${app.url}#/reports`);
+  await page.goto(`${env.url}#/reports`);
   await page.getByLabel('Kind').selectOption({ label: 'Self-service update' });
   await page.getByRole('link', { name: 'Updated flagged fields at sign-in' }).click();
   const changes = page.getByRole('table', { name: 'Changes' });
   await changes.getByRole('row').filter({ hasText: 'Staff Engineer' }).waitFor();
   await changes.getByRole('row').filter({ hasText: 'Platform' }).waitFor();
   await changes.getByRole('row').filter({ hasText: 'Flagged fields' }).waitFor();
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('invite a user, open the link from the outbox, set a password, sign in', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}#/?status=profile_only&type=regular&sort=email:asc`);
+  const { page } = env;
+  await page.goto(`${env.url}#/?status=profile_only&type=regular&sort=email:asc`);
   await row(1).getByRole('checkbox').click();
   const email = (await row(1).getByRole('cell').nth(2).textContent()).trim();
-  const dialog = await chooseAction('Invite to activate account');
+  const dialog = await chooseAction(env.page, 'Invite to activate account');
   await dialog.getByLabel(/Welcome message/).fill('Welcome to the team!');
   await previewAndApply(dialog);
 
-  await page.goto(`${app.url}#/outbox`);
+  await page.goto(`${env.url}#/outbox`);
   await page.getByRole('searchbox', { name: 'Search emails by recipient' }).fill(email);
   await page.getByRole('table', { name: 'Outbox' }).getByRole('button', { name: email }).click();
   const mail = page.getByRole('article', { name: `Email to ${email}` });
@@ -142,17 +123,17 @@ test('invite a user, open the link from the outbox, set a password, sign in', as
 
   // The same link again says it was used.
   await page.goBack({ waitUntil: 'commit' }).catch(() => {});
-  await page.goto(`${app.url}#/outbox`);
+  await page.goto(`${env.url}#/outbox`);
   await page.getByRole('searchbox', { name: 'Search emails by recipient' }).fill(email);
   await page.getByRole('table', { name: 'Outbox' }).getByRole('button', { name: email }).click();
   await page.getByRole('article').getByRole('link', { name: 'Accept the invitation' }).click();
   await page.getByRole('alert').filter({ hasText: 'This link was already used' }).waitFor();
-  watch.assertClean();
+  env.watch.assertClean();
 });
 
 test('the clock moves forward a week and its report says what expired', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}#/`);
+  const { page } = env;
+  await page.goto(`${env.url}#/`);
   await page.getByRole('button', { name: /Muster’s today/ }).click();
   await page.getByRole('button', { name: '+1 week' }).click();
   const done = page.getByRole('status').filter({ hasText: /Today is now/ });
@@ -161,5 +142,5 @@ test('the clock moves forward a week and its report says what expired', async ()
   await done.getByRole('link', { name: /See report/ }).click();
   await page.getByRole('heading', { name: /^Clock moved to / }).waitFor();
   await page.getByRole('table', { name: 'Changes' }).getByRole('row').filter({ hasText: 'Expired' }).first().waitFor();
-  watch.assertClean();
+  env.watch.assertClean();
 });

@@ -1,6 +1,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openDirectory, shot, startApp, watchPage } from './harness.mjs';
+import { chooseAction, openBrowser, openDirectory, shot, startApp, userRow, watchPage } from './harness.mjs';
 
 const open = [];
 after(async () => {
@@ -45,6 +45,7 @@ test('after the first visit the app loads and works with the network off', async
   await page.getByRole('status').filter({ hasText: /users? of 1,000/ }).waitFor();
   await page.goto(`${a.url}#/settings`);
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  await page.getByText('Acting as').waitFor(); // the engine answered, offline
   await shot(page, 'offline-settings');
   await context.setOffline(false);
 });
@@ -61,11 +62,8 @@ test('a change made in one tab shows in another open tab without reload', async 
   const before = Number((await status.textContent()).match(/[\d,]+/)[0].replace(/,/g, ''));
 
   await page.goto(`${a.url}#/?status=active&sort=email:asc`);
-  const table = page.getByRole('table', { name: 'Users' });
-  await table.locator('[role=row][aria-rowindex="2"]').getByRole('checkbox').click();
-  await page.getByRole('button', { name: /Choose an action/ }).click();
-  await page.getByRole('menuitem', { name: /^Deactivate/ }).click();
-  const dialog = page.getByRole('dialog');
+  await userRow(page, 1).getByRole('checkbox').click();
+  const dialog = await chooseAction(page, 'Deactivate');
   await dialog.getByRole('button', { name: /^Apply to 1 user/ }).click();
   await dialog.getByText('Done.').waitFor();
 

@@ -1,38 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { MusterDB } from '../db/schema';
-import { BUILT_IN_ROLES } from '../domain/roles';
+import { describe, expect, it } from 'vitest';
 import { makeUser } from '../../../tests/factories';
-import { createEngine, type Engine } from './api';
-import { writeWorkspace } from './seed';
+import { setup as setupEngine } from '../../../tests/engine';
 import type { CommitHooks } from './commit';
 
-let n = 0;
-const engines: Engine[] = [];
-afterEach(async () => {
-  await Promise.all(engines.splice(0).map((e) => e.close()));
-});
-
-async function setup(hooks?: CommitHooks) {
-  const dbName = `upload-test-${++n}`;
-  const db = new MusterDB(dbName);
-  await writeWorkspace(db, {
-    users: [
+function setup(hooks?: CommitHooks) {
+  return setupEngine(
+    hooks,
+    [
       makeUser({ id: 1, email: 'admin@example.com', roles: ['administrator'], organization: 'org-1' }),
       makeUser({ id: 2, email: 'ada@example.com', firstName: 'Ada', lastName: 'L', timeZone: 'Europe/London', organization: 'org-1' }),
       makeUser({ id: 3, email: 'inv@example.com', firstName: 'Old', lastName: 'Name', status: 'invited' }),
       makeUser({ id: 4, email: 'gone@example.com', status: 'deleted' }),
       ...Array.from({ length: 30 }, (_, i) => makeUser({ id: 600 + i * 500, email: `bulk${i}@example.com` }))
     ],
-    roles: BUILT_IN_ROLES,
-    organizations: [{ id: 'org-1', name: 'North' }],
-    companies: [{ id: 'co-1', name: 'Acme' }],
-    settings: { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 20000, demoSize: 0 }
-  });
-  db.close();
-  const engine = createEngine({ dbName, hooks });
-  engines.push(engine);
-  await engine.open();
-  return { engine, dbName };
+    { organizations: [{ id: 'org-1', name: 'North' }], nextUserId: 20000 }
+  );
 }
 
 const file = (csv: string) => new TextEncoder().encode(csv);
