@@ -9,6 +9,14 @@ describe('email matching key', () => {
     expect(emailKey('ada\u200B@example.com\uFEFF')).toBe('ada@example.com');
     expect(emailKey('jose\u0301@example.com')).toBe(emailKey('josé@example.com'));
   });
+  it('takes its ASCII shortcut only where the full normalisation would give the same key', () => {
+    const full = (s: string) => s.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').trim().toLowerCase();
+    const chars = fc.constantFrom('a', 'Z', '@', '.', ' ', '\t', 'é', 'e\u0301', '\u200B', '\uFEFF', '\u00AD', 'İ', '-', '+', '~');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 20 }).map((a) => a.join('')), fc.string(), (mixed, any) => {
+      expect(emailKey(mixed)).toBe(full(mixed));
+      expect(emailKey(any)).toBe(full(any));
+    }));
+  });
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {

@@ -42,10 +42,11 @@ export function diffUpload(rows: ValidRow[], userByEmailKey: (key: string) => Us
       continue;
     }
     const changes: FieldDiff[] = [];
-    for (const [field, after] of Object.entries(row.values) as [keyof RowValues, unknown][]) {
+    for (const field in row.values) {
       if (field === 'userType') continue;
+      const after = row.values[field as keyof RowValues];
       const before = user[field as keyof User];
-      if (!sameValue(before, after)) changes.push({ field, before, after });
+      if (before !== after && !sameValue(before, after)) changes.push({ field: field as keyof RowValues, before, after });
     }
     if (changes.length) out.updated.push({ row, user, changes });
     else out.unchanged.push({ row, user });
