@@ -72,6 +72,11 @@ export class SignInFlow {
     this.error = null;
     try {
       await fn();
+    } catch (e) {
+      // A storage failure while recording the sign-in: say so where the form shows its messages.
+      const message = `Muster could not record this step: ${e instanceof Error ? e.message : String(e)}`;
+      if (this.session) this.error = message;
+      else this.refusal = message;
     } finally {
       this.busy = false;
     }

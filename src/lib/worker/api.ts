@@ -4,7 +4,7 @@ import { type Filter, type Sort, DEFAULT_SORT } from '../domain/filters';
 import { displayName, type User } from '../domain/user';
 import { hasAdministrativeRole } from '../domain/roles';
 import { planBulk, prepare, runEvaluation, summarise, type PreviewResult, type Refusal } from './bulk';
-import { commit, describeError, CancelledError, type CommitHooks } from './commit';
+import { commit, describeError, CancelledError, type CommitHooks, type CommitPlan } from './commit';
 import { Jobs, breathe, type Progress } from './jobs';
 import { queryUsers, type QueryResult } from './query';
 import type { Selection } from './selection';
@@ -126,6 +126,34 @@ export function createEngine(options: EngineOptions = {}) {
     tabs.changed();
   }
 
+  /**
+   * A write run as a named, cancellable job: the plan is made (or refused), a cancel sent meanwhile
+   * is honoured, then one transaction commits it. Any failure comes back as a message, with
+   * nothing changed.
+   */
+  async function writeJob(
+    jobId: string | undefined,
+    onProgress: Progress | undefined,
+    makePlan: () => Promise<CommitPlan | Refusal> | CommitPlan | Refusal,
+    onCommitted?: () => void
+  ): Promise<ApplyResult> {
+    await ensureOpen();
+    const job = jobs.watch(jobId);
+    try {
+      const plan = await makePlan();
+      if ('ok' in plan) return plan;
+      await breathe(); // let a cancel sent meanwhile arrive before writing
+      if (job.isCancelled()) throw new CancelledError();
+      const reportId = await commit(db, store, plan, { progress: onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
+      onCommitted?.();
+      return { ok: true, reportId: reportId!, applied: plan.operation!.applied, skipped: plan.operation!.skipped, emailsSent: plan.emails.length };
+    } catch (e) {
+      return { ok: false, error: describeError(e), cancelled: e instanceof CancelledError };
+    } finally {
+      job.done();
+    }
+  }
+
   const api = {
     /** Opens the workspace, seeding demo data on the very first open. */
     async open(opts: { demoSize?: number } = {}): Promise<{ total: number }> {
@@ -211,29 +239,12 @@ export function createEngine(options: EngineOptions = {}) {
       /** A separate argument: Comlink proxies only top-level callbacks. */
       onProgress?: Progress
     ): Promise<ApplyResult> {
-      await ensureOpen();
-      const job = jobs.watch(opts.jobId);
-      try {
+      return writeJob(opts.jobId, onProgress, () => {
         const p = prepare(store, actionId, params, opts.actorId ?? store.settings.actorId);
         if (!('action' in p)) return p;
         onProgress?.({ phase: 'Checking users', done: 0, total: 1 });
-        const { ev } = runEvaluation(store, p, selection);
-        await breathe(); // let a cancel sent meanwhile arrive before writing
-        if (job.isCancelled()) throw new CancelledError();
-        const plan = planBulk(store, p, ev);
-        const reportId = await commit(db, store, plan, { progress: onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
-        return {
-          ok: true,
-          reportId: reportId!,
-          applied: plan.operation!.applied,
-          skipped: plan.operation!.skipped,
-          emailsSent: plan.emails.length
-        };
-      } catch (e) {
-        return { ok: false, error: describeError(e), cancelled: e instanceof CancelledError };
-      } finally {
-        job.done();
-      }
+        return planBulk(store, p, runEvaluation(store, p, selection).ev);
+      });
     },
 
     async cancel(jobId: string): Promise<void> {
@@ -286,22 +297,14 @@ export function createEngine(options: EngineOptions = {}) {
 
     /** Reverts a report in one transaction; the new report and the original link to each other. */
     async revert(id: number, opts: { actorId?: number; jobId?: string } = {}, onProgress?: Progress): Promise<ApplyResult> {
-      await ensureOpen();
-      const job = jobs.watch(opts.jobId);
-      try {
+      return writeJob(opts.jobId, onProgress, async () => {
         onProgress?.({ phase: 'Reading the report', done: 0, total: 1 });
         const p = await prepareRevert(db, store, id, opts.actorId ?? store.settings.actorId);
         if (!('plan' in p)) return p;
-        if (job.isCancelled()) throw new CancelledError();
         const plan = revertCommitPlan(p);
         if (plan.users.size === 0) return { ok: false, error: 'Every user of this report changed since: nothing can be reverted. See the conflicts in the preview.' };
-        const reportId = await commit(db, store, plan, { progress: onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
-        return { ok: true, reportId: reportId!, applied: plan.operation!.applied, skipped: plan.operation!.skipped, emailsSent: 0 };
-      } catch (e) {
-        return { ok: false, error: describeError(e), cancelled: e instanceof CancelledError };
-      } finally {
-        job.done();
-      }
+        return plan;
+      });
     },
 
     async outbox(q = '', offset = 0, limit = 50): Promise<OutboxPage> {
@@ -348,27 +351,24 @@ export function createEngine(options: EngineOptions = {}) {
 
     /** Applies a previewed upload in one transaction; refuses if the directory changed since. */
     async uploadApply(sessionId: string, choices: UploadOptions, opts: { actorId?: number; jobId?: string } = {}, onProgress?: Progress): Promise<ApplyResult> {
-      await ensureOpen();
-      const job = jobs.watch(opts.jobId);
-      try {
-        const s = uploads.get(sessionId);
-        if (!s) return { ok: false, error: 'This upload preview has expired. Choose the file again.' };
-        if (s.storeVersion !== store.version) return { ok: false, error: 'The directory changed since this preview. Preview the file again before applying.' };
-        const actor = store.users.get(opts.actorId ?? store.settings.actorId);
-        if (!actor) return { ok: false, error: 'The acting administrator is not in the directory.', denied: true };
-        const r = reach(actor, store.settings.plan, 'users.upload', store.roles);
-        if (r.kind === 'none') return { ok: false, error: r.reason, denied: true };
-        const { plan, results } = planUpload(store, s, choices, actor, r);
-        await breathe();
-        if (job.isCancelled()) throw new CancelledError();
-        const reportId = await commit(db, store, plan, { progress: onProgress, isCancelled: job.isCancelled, hooks: options.hooks });
-        s.results = results;
-        return { ok: true, reportId: reportId!, applied: plan.operation!.applied, skipped: plan.operation!.skipped, emailsSent: plan.emails.length };
-      } catch (e) {
-        return { ok: false, error: describeError(e), cancelled: e instanceof CancelledError };
-      } finally {
-        job.done();
-      }
+      const s = uploads.get(sessionId);
+      let results: UploadOutcome[] = [];
+      return writeJob(
+        opts.jobId,
+        onProgress,
+        () => {
+          if (!s) return { ok: false, error: 'This upload preview has expired. Choose the file again.' };
+          if (s.storeVersion !== store.version) return { ok: false, error: 'The directory changed since this preview. Preview the file again before applying.' };
+          const actor = store.users.get(opts.actorId ?? store.settings.actorId);
+          if (!actor) return { ok: false, error: 'The acting administrator is not in the directory.', denied: true };
+          const r = reach(actor, store.settings.plan, 'users.upload', store.roles);
+          if (r.kind === 'none') return { ok: false, error: r.reason, denied: true };
+          const planned = planUpload(store, s, choices, actor, r);
+          results = planned.results;
+          return planned.plan;
+        },
+        () => (s!.results = results)
+      );
     },
 
     async uploadResultsCsv(sessionId: string): Promise<string> {
