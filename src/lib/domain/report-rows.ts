@@ -1,6 +1,6 @@
 import { csvDocument } from './csv/sanitize';
 import type { Operation, UserChange } from './operations';
-import { FIELD_LABELS, TWO_FACTOR_STATES, type Invitation } from './user';
+import { FIELD_LABELS, STATUS_LABELS, TWO_FACTOR_STATES, TYPE_LABELS, type Invitation } from './user';
 
 /** One changed field of one user, as people read it: a report row, a line of the CSV export. */
 export interface ChangeRow {
@@ -37,6 +37,8 @@ export function formatValue(field: string, v: unknown, names: Names): string {
   if (field === 'organization') return names.organization(String(v));
   if (field === 'company') return names.company(String(v));
   if (field === 'accountExecutive') return names.user(Number(v));
+  if (field === 'status') return STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? String(v);
+  if (field === 'userType') return TYPE_LABELS[v as keyof typeof TYPE_LABELS] ?? String(v);
   if (field === 'twoFactor') return TWO_FACTOR[v as keyof typeof TWO_FACTOR] ?? String(v);
   if (field === 'invitation') {
     const i = v as Invitation;

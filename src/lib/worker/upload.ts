@@ -123,7 +123,7 @@ export function groupPage(s: UploadSession, group: UploadGroup, offset: number, 
       rows = s.diff.created.slice(offset, offset + limit).map((r) => ({ row: r.row, email: r.email, name: name(r.values), detail: 'new user' }));
       return { total: s.diff.created.length, rows };
     case 'updated':
-      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field(s)`, changes: u.changes }));
+      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: u.changes }));
       return { total: s.diff.updated.length, rows };
     case 'unchanged':
       rows = s.diff.unchanged.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: 'no change' }));

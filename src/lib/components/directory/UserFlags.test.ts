@@ -14,8 +14,8 @@ describe('flag icons beside a user’s name', () => {
       'Locked after failed sign-ins',
       'Must change password at next sign-in',
       '2FA reset: enrols again at next sign-in',
-      'Must update 1 flagged field(s)',
-      'Owns 3 channel(s) or page(s)',
+      'Must update at next sign-in: Title',
+      'Owns 3 channels or pages',
       'Access expired'
     ])
       expect(screen.getByText(text)).toBeInTheDocument();

@@ -26,7 +26,7 @@ export const setAccessExpiry = defineAction({
   family: 'access',
   permission: 'users.access',
   params: z
-    .object({ date: z.string().refine(isIsoDay, 'Enter a date as YYYY-MM-DD').nullable() })
+    .object({ date: z.string({ error: 'Enter a date as YYYY-MM-DD' }).refine(isIsoDay, 'Enter a date as YYYY-MM-DD').nullable() })
     .strict(),
   severity: normal,
   unchangedReason: 'Already has this expiry',

@@ -63,7 +63,7 @@ export const flagFields = defineAction({
   description: 'At their next sign-in the users must fill in these fields before anything else.',
   family: 'profile',
   permission: 'users.profile',
-  params: z.object({ fields: z.array(z.enum(FLAGGABLE_FIELDS)).min(1, 'Choose at least one field') }).strict(),
+  params: z.object({ fields: z.array(z.enum(FLAGGABLE_FIELDS), { error: 'Choose at least one field' }).min(1, 'Choose at least one field') }).strict(),
   severity: normal,
   unchangedReason: 'These fields are already flagged',
   skipReason: notDeleted,

@@ -127,3 +127,14 @@ describe('effects', () => {
     expect(getAction('remove')!.severity({} as never, ctx)).toBe('destructive');
   });
 });
+
+describe('parameter messages a person understands', () => {
+  it('says what to choose when a required parameter is missing', () => {
+    const first = (id: string) => getAction(id)!.params.safeParse({}).error?.issues[0].message;
+    expect(first('set_role')).toBe('Choose a role');
+    expect(first('add_roles')).toBe('Choose at least one role');
+    expect(first('transfer')).toBe('Choose the user who receives the content');
+    expect(first('flag_fields')).toBe('Choose at least one field');
+    expect(first('set_access_expiry')).toBe('Enter a date as YYYY-MM-DD');
+  });
+});

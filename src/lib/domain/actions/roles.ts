@@ -22,7 +22,7 @@ const grantsAdmin =
   (p: never, ctx: ActionContext): Severity =>
     hasAdministrativeRole(ids(p), ctx.roles) ? 'destructive' : 'normal';
 
-const roleIds = z.array(z.string().min(1)).min(1, 'Choose at least one role');
+const roleIds = z.array(z.string().min(1), { error: 'Choose at least one role' }).min(1, 'Choose at least one role');
 
 export const setRole = defineAction({
   id: 'set_role',
@@ -30,7 +30,7 @@ export const setRole = defineAction({
   description: 'Replaces each user’s roles with one role. Users immediately get its permissions.',
   family: 'roles',
   permission: 'users.roles',
-  params: z.object({ roleId: z.string().min(1, 'Choose a role') }).strict(),
+  params: z.object({ roleId: z.string({ error: 'Choose a role' }).min(1, 'Choose a role') }).strict(),
   severity: grantsAdmin((p: { roleId: string }) => [p.roleId]),
   protectsActor: true,
   checkParams: (p, ctx) => unknownRoles([p.roleId], ctx),
@@ -82,8 +82,8 @@ export const setOrganizationManagement = defineAction({
   permission: 'users.roles',
   params: z
     .object({
-      organizationIds: z.array(z.string().min(1)),
-      mode: z.enum(['add', 'replace'])
+      organizationIds: z.array(z.string().min(1), { error: 'Choose organizations' }),
+      mode: z.enum(['add', 'replace'], { error: 'Choose whether to add to or replace the list' })
     })
     .strict()
     .refine((p) => p.mode === 'replace' || p.organizationIds.length > 0, {

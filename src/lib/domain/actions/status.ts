@@ -104,7 +104,7 @@ export const transferOwnership = defineAction({
   description: 'Moves the channels and pages the users own to another, active user.',
   family: 'status',
   permission: 'users.transfer',
-  params: z.object({ targetId: z.int().positive() }).strict(),
+  params: z.object({ targetId: z.int({ error: 'Choose the user who receives the content' }).positive() }).strict(),
   severity: normal,
   checkParams(p, ctx) {
     const target = ctx.userById(p.targetId);
