@@ -1,5 +1,6 @@
 import { FIELD_LABELS } from '../domain/user';
 import { workspace } from '../state/workspace.svelte';
+import { formatDay } from './format';
 
 const LABELS: Record<string, string> = {
   roleId: 'Role',
@@ -41,6 +42,7 @@ function describe(key: string, v: unknown): string {
   if (key === 'fields') return FIELD_LABELS[String(v)] ?? String(v);
   if (key === 'targetId' || key === 'accountExecutive') return `user #${v}`;
   if (key === 'report') return `#${v}`;
+  if (key === 'from' || key === 'to' || key === 'date') return formatDay(String(v));
   if (key === 'rows' || key === 'invitationsExpired' || key === 'accessEnded') return Number(v).toLocaleString('en-US');
   return String(v);
 }
