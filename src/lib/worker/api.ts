@@ -346,7 +346,7 @@ export function createEngine(options: EngineOptions = {}) {
 
     async uploadErrorsCsv(sessionId: string): Promise<string> {
       const s = uploads.get(sessionId);
-      return csvDocument(['row', 'column', 'value', 'message'], (s?.errors ?? []).map((e) => [e.row, e.column, e.value, e.message]));
+      return csvDocument(['row', 'column', 'value', 'message'], (s?.diff.errors ?? []).map((e) => [e.row, e.column, e.value, e.message]));
     },
 
     /** Applies a previewed upload in one transaction; refuses if the directory changed since. */

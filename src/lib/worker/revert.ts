@@ -49,7 +49,7 @@ export async function prepareRevert(db: MusterDB, store: Store, opId: number, ac
   const now = nowOn(store.settings.today);
   const plan = planRevert(log, {
     user: (id) => store.users.get(id),
-    emailOwner: (key) => store.byEmail.get(key),
+    emailOwner: (key) => store.byEmail.get(key)?.id,
     outOfScope: (u) => scopeSkip(r, u),
     now
   });

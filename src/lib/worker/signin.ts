@@ -43,8 +43,7 @@ export class SignIns {
   ) {}
 
   async signIn(email: string, password: string): Promise<SignInAnswer> {
-    const id = this.store.byEmail.get(emailKey(email));
-    const user = id === undefined ? undefined : this.store.users.get(id);
+    const user = this.store.byEmail.get(emailKey(email));
     const matches = user ? await verifyPassword(password, user.passwordHash) : false;
     const today = this.store.settings.today;
     const res = signIn(user, matches, today, nowOn(today));

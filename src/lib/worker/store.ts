@@ -14,7 +14,8 @@ export interface SortedView {
  */
 export class Store {
   users = new Map<number, User>();
-  byEmail = new Map<string, number>();
+  /** Each user by email key: one lookup matches an upload row or a sign-in. */
+  byEmail = new Map<string, User>();
   search = new Map<number, string>();
   roles = new Map<string, Role>();
   organizations = new Map<string, Organization>();
@@ -39,7 +40,7 @@ export class Store {
     const old = this.users.get(u.id);
     if (old && old.emailKey !== u.emailKey) this.byEmail.delete(old.emailKey);
     this.users.set(u.id, u);
-    this.byEmail.set(u.emailKey, u.id);
+    this.byEmail.set(u.emailKey, u);
     this.search.set(u.id, searchText(u));
   }
 

@@ -41,7 +41,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
   const emails: CommitPlan['emails'] = [];
   const results: UploadOutcome[] = [];
   const skips = new Map<string, number[]>();
-  const skip = (reason: string, id: number) => skips.set(reason, [...(skips.get(reason) ?? []), id]);
+  const skip = (reason: string, id: number) => (skips.get(reason) ?? skips.set(reason, []).get(reason)!).push(id);
   let nextId = store.settings.nextUserId;
 
   const invitation = (u: User) => {
@@ -69,49 +69,50 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     results.push({ row: r.row, email: r.email, outcome: 'created', message: u.status === 'invited' ? 'created and invited' : 'created as profile only' });
   }
 
+  const none: RowValues = {};
   const matched = [
-    ...s.diff.updated.map((x) => ({ ...x, kind: 'updated' as const })),
-    ...s.diff.unchanged.map((x) => ({ ...x, changes: [], kind: 'unchanged' as const })),
-    ...s.diff.deleted.map((x) => ({ ...x, changes: [], kind: 'deleted' as const }))
+    ...s.diff.updated.map((x) => ({ row: x.row.row, values: x.row.values, user: x.user, kind: 'updated' as const })),
+    ...s.diff.unchanged.map((x) => ({ row: x.row, values: none, user: x.user, kind: 'unchanged' as const })),
+    ...s.diff.deleted.map((x) => ({ row: x.row.row, values: x.row.values, user: x.user, kind: 'deleted' as const }))
   ];
   for (const m of matched) {
     const current = store.users.get(m.user.id);
     if (!current) {
-      results.push({ row: m.row.row, email: m.row.email, outcome: 'skipped', message: REASONS.notFound });
+      results.push({ row: m.row, email: m.user.email, outcome: 'skipped', message: REASONS.notFound });
       continue;
     }
     const out = scopeSkip(reach, current);
     if (out) {
       skip(out, current.id);
-      results.push({ row: m.row.row, email: current.email, outcome: 'skipped', message: out });
+      results.push({ row: m.row, email: current.email, outcome: 'skipped', message: out });
       continue;
     }
     if (m.kind === 'deleted' && !o.undelete) {
       skip(SKIP_DELETED, current.id);
-      results.push({ row: m.row.row, email: current.email, outcome: 'skipped', message: SKIP_DELETED });
+      results.push({ row: m.row, email: current.email, outcome: 'skipped', message: SKIP_DELETED });
       continue;
     }
-    const patch: UserPatch = { ...(m.row.values as UserPatch) };
+    const patch: UserPatch = { ...(m.values as UserPatch) };
     delete patch.userType;
     if (m.kind === 'deleted') patch.status = 'inactive';
     let after = applyPatch(current, patch, now);
     const reinvite = o.reinvite && current.userType === 'regular' && (current.status === 'invited' || current.status === 'expired');
     if (reinvite) after = { ...after, status: 'invited', invitation: invitation(after) };
     if (m.kind === 'unchanged' && !reinvite) {
-      results.push({ row: m.row.row, email: current.email, outcome: 'unchanged', message: 'no change' });
+      results.push({ row: m.row, email: current.email, outcome: 'unchanged', message: 'no change' });
       continue;
     }
     userSchema.parse(after);
     record(current, after);
     const outcome = m.kind === 'deleted' ? 'undeleted' : reinvite ? 'reinvited' : 'updated';
-    results.push({ row: m.row.row, email: current.email, outcome, message: patchChanges(current, after as UserPatch).map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') });
+    results.push({ row: m.row, email: current.email, outcome, message: patchChanges(current, after as UserPatch).map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') });
   }
-  for (const e of s.errors) results.push({ row: e.row, email: '', outcome: 'invalid', message: `${e.column}: ${e.message}` });
+  for (const e of s.diff.errors) results.push({ row: e.row, email: '', outcome: 'invalid', message: `${e.column}: ${e.message}` });
   results.sort((a, b) => a.row - b.row);
 
   const count = (k: UploadOutcome['outcome']) => results.filter((r) => r.outcome === k).length;
   const skipReasons = [...skips].map(([reason, ids]) => ({ reason, count: ids.length }));
-  const invalidRows = new Set(s.errors.map((e) => e.row)).size;
+  const invalidRows = s.diff.invalidRows;
   if (invalidRows) skipReasons.push({ reason: 'Invalid row', count: invalidRows });
   return {
     results,

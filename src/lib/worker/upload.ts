@@ -1,8 +1,8 @@
-import { mapColumns, checkMapping, COLUMNS, type Column } from '../domain/csv/columns';
 import { decodeCsvBytes } from '../domain/csv/decode';
-import { detectDelimiter, parseCsv, type Delimiter } from '../domain/csv/parse';
-import { byName, validateRows, type CellError, type RowValues } from '../domain/csv/validate';
-import { diffUpload, type UploadDiff } from '../domain/csv/diff';
+import { detectDelimiter, type Delimiter } from '../domain/csv/parse';
+import { byName, type RowValues } from '../domain/csv/validate';
+import type { UploadDiff } from '../domain/csv/check-rows';
+import { readUpload } from '../domain/csv/read-upload';
 import type { Store } from './store';
 import type { Progress } from './jobs';
 
@@ -12,8 +12,6 @@ export interface UploadSession {
   fileName: string;
   rows: number;
   diff: UploadDiff;
-  errors: CellError[];
-  invalidRows: number;
   storeVersion: number;
 }
 
@@ -44,38 +42,24 @@ export function previewUpload(
   opts: { delimiter?: Delimiter; mapping?: (string | null)[] },
   progress?: Progress
 ): { summary: UploadPreview; session: UploadSession | null } {
-  const step = (phase: string, done: number) => progress?.({ phase, done, total: 4 });
+  const step = (phase: string, done: number) => progress?.({ phase, done, total: 3 });
   step('Decoding the file', 0);
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { summary: decoded, session: null };
   const delimiter = opts.delimiter ?? detectDelimiter(decoded.text);
-  step('Reading rows', 1);
-  const parsed = parseCsv(decoded.text, delimiter);
-  if (!parsed.ok) return { summary: { ok: false, error: parsed.error, line: parsed.line }, session: null };
-  const [header, ...rows] = parsed.rows;
-  if (!header) return { summary: { ok: false, error: 'The file is empty.' }, session: null };
-  if (rows.length === 0) return { summary: { ok: false, error: 'The file has a header row but no users below it.' }, session: null };
-  const auto = mapColumns(header.cells);
-  const columns: (Column | null)[] = opts.mapping
-    ? header.cells.map((_, i) => COLUMNS.find((c) => c.header === opts.mapping![i]) ?? null)
-    : auto.columns;
-  const mappingError = opts.mapping ? checkMapping(columns) : auto.error;
   const ctx = {
     roleByName: byName(store.roles.values()),
     organizationByName: byName(store.organizations.values()),
     companyByName: byName(store.companies.values()),
-    userByEmailKey: (k: string) => {
-      const id = store.byEmail.get(k);
-      return id === undefined ? undefined : store.users.get(id);
-    }
+    userByEmailKey: (k: string) => store.byEmail.get(k),
+    idLimit: store.settings.nextUserId
   };
-  step(`Checking ${rows.length.toLocaleString('en-US')} rows`, 2);
-  const v = mappingError ? { valid: [], errors: [], invalidRows: 0 } : validateRows(rows, columns, ctx);
-  step('Comparing with the directory', 3);
-  const diff = diffUpload(v.valid, ctx.userByEmailKey);
-  const errors = [...v.errors, ...diff.errors].sort((a, b) => a.row - b.row);
-  const invalidRows = v.invalidRows + new Set(diff.errors.map((e) => e.row)).size;
-  const session: UploadSession = { id: `upload-${++counter}`, fileName, rows: rows.length, diff, errors, invalidRows, storeVersion: store.version };
+  const reading = 'Reading and checking rows';
+  step(reading, 1);
+  const read = readUpload(decoded.text, delimiter, opts.mapping, ctx, (f) => step(reading, 1 + 2 * f));
+  if (!read.ok) return { summary: read, session: null };
+  const { diff } = read;
+  const session: UploadSession = { id: `upload-${++counter}`, fileName, rows: read.rows, diff, storeVersion: store.version };
   const names = (list: { header: string }[]) => list.map((x) => x.header);
   return {
     session,
@@ -85,18 +69,18 @@ export function previewUpload(
       encoding: decoded.encoding,
       warning: decoded.warning,
       delimiter,
-      headers: header.cells,
-      mapping: columns.map((c) => c?.header ?? null),
-      unknown: opts.mapping ? [] : names(auto.unknown),
-      duplicates: opts.mapping ? [] : names(auto.duplicates),
-      readOnly: opts.mapping ? [] : names(auto.readOnly),
-      mappingError,
+      headers: read.headers,
+      mapping: read.columns.map((c) => c?.header ?? null),
+      unknown: names(read.auto.unknown),
+      duplicates: names(read.auto.duplicates),
+      readOnly: names(read.auto.readOnly),
+      mappingError: read.mappingError,
       counts: {
-        rows: rows.length,
+        rows: read.rows,
         created: diff.created.length,
         updated: diff.updated.length,
         unchanged: diff.unchanged.length,
-        invalid: invalidRows,
+        invalid: diff.invalidRows,
         deleted: diff.deleted.length
       }
     }
@@ -126,13 +110,13 @@ export function groupPage(s: UploadSession, group: UploadGroup, offset: number, 
       rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: u.changes }));
       return { total: s.diff.updated.length, rows };
     case 'unchanged':
-      rows = s.diff.unchanged.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: 'no change' }));
+      rows = s.diff.unchanged.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: 'no change' }));
       return { total: s.diff.unchanged.length, rows };
     case 'deleted':
       rows = s.diff.deleted.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: 'matches a deleted user' }));
       return { total: s.diff.deleted.length, rows };
     case 'invalid':
-      rows = s.errors.slice(offset, offset + limit).map((e) => ({ row: e.row, email: '', name: e.column, detail: `${e.column}: ${e.message}${e.value ? ` (“${e.value}”)` : ''}` }));
-      return { total: s.errors.length, rows };
+      rows = s.diff.errors.slice(offset, offset + limit).map((e) => ({ row: e.row, email: '', name: e.column, detail: `${e.column}: ${e.message}${e.value ? ` (“${e.value}”)` : ''}` }));
+      return { total: s.diff.errors.length, rows };
   }
 }

@@ -32,10 +32,19 @@ export function detectDelimiter(text: string): Delimiter {
   return count > 0 ? best : ',';
 }
 
-export function parseCsv(input: string, delimiter: Delimiter): ParseResult {
+/** Every record of the file in turn, without keeping them: an upload checks each row as it is read. */
+export type RecordHandler = (cells: string[], line: number, offset: number) => void;
+export type ReadResult = { ok: true; records: number } | { ok: false; error: string; line: number };
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+export function eachRecord(input: string, delimiter: Delimiter, onRecord: RecordHandler): ReadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const rows: ParsedCsv['rows'] = [];
+  const sep = delimiter.charCodeAt(0);
   const n = text.length;
+  let records = 0;
   let i = 0;
   let line = 1;
   while (i < n) {
@@ -44,7 +53,7 @@ export function parseCsv(input: string, delimiter: Delimiter): ParseResult {
     let end = false;
     while (!end) {
       let value = '';
-      if (text[i] === '"') {
+      if (text.charCodeAt(i) === QUOTE) {
         const opened = line;
         i++;
         for (;;) {
@@ -52,41 +61,50 @@ export function parseCsv(input: string, delimiter: Delimiter): ParseResult {
           if (q < 0) return { ok: false, line: opened, error: `A quoted field that starts on line ${opened} is never closed (a missing ").` };
           const chunk = text.slice(i, q);
           for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
-          for (let k = chunk.indexOf('\r'); k >= 0; k = chunk.indexOf('\r', k + 1)) if (chunk[k + 1] !== '\n') line++;
+          for (let k = chunk.indexOf('\r'); k >= 0; k = chunk.indexOf('\r', k + 1)) if (chunk.charCodeAt(k + 1) !== LF) line++;
           value += chunk;
           i = q + 1;
-          if (text[i] === '"') {
+          if (text.charCodeAt(i) === QUOTE) {
             value += '"';
             i++;
             continue;
           }
           break;
         }
-        const next = text[i];
-        if (i < n && next !== delimiter && next !== '\n' && next !== '\r')
+        const next = text.charCodeAt(i);
+        if (i < n && next !== sep && next !== LF && next !== CR)
           return { ok: false, line, error: `Line ${line}: unexpected text after a closing quote. Inside a quoted field, write a quote as "".` };
       } else {
         let j = i;
-        while (j < n) {
-          const c = text[j];
-          if (c === delimiter || c === '\n' || c === '\r') break;
-          if (c === '"') return { ok: false, line, error: `Line ${line}: a quote inside an unquoted field. Put the whole field in quotes and write the quote as "".` };
-          j++;
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === sep || c === LF || c === CR) break;
+          if (c === QUOTE) return { ok: false, line, error: `Line ${line}: a quote inside an unquoted field. Put the whole field in quotes and write the quote as "".` };
         }
-        value = text.slice(i, j);
+        value = i === j ? '' : text.slice(i, j);
         i = j;
       }
       cells.push(value);
       if (i >= n) end = true;
-      else if (text[i] === delimiter) i++;
+      else if (text.charCodeAt(i) === sep) i++;
       else {
         // CRLF, LF or a lone CR ends the record.
-        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
         line++;
         end = true;
       }
     }
-    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: start, cells });
+    if (!(cells.length === 1 && cells[0] === '')) {
+      records++;
+      onRecord(cells, start, i);
+    }
   }
-  return { ok: true, rows };
+  return { ok: true, records };
+}
+
+/** The whole file as records (for small files and tests; uploads use `eachRecord`). */
+export function parseCsv(input: string, delimiter: Delimiter): ParseResult {
+  const rows: ParsedCsv['rows'] = [];
+  const r = eachRecord(input, delimiter, (cells, line) => rows.push({ line, cells }));
+  return r.ok ? { ok: true, rows } : r;
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateDemoWorkspace } from '../../worker/demo-data';
-import { mapColumns } from './columns';
-import { parseCsv } from './parse';
-import { byName, validateRows, type ValidationContext } from './validate';
-import { diffUpload } from './diff';
+import { byName, type ValidationContext } from './validate';
+import { readUpload } from './read-upload';
 import { exportUsers, templateCsv } from './export';
 import { decodeCsvBytes } from './decode';
 
@@ -15,7 +13,8 @@ const ctx: ValidationContext = {
   roleByName: byName(ws.roles),
   organizationByName: byName(ws.organizations),
   companyByName: byName(ws.companies),
-  userByEmailKey: (k) => byKey.get(k)
+  userByEmailKey: (k) => byKey.get(k),
+  idLimit: Math.max(...ws.users.map((u) => u.id)) + 1
 };
 const names = {
   role: (id: string) => ws.roles.find((r) => r.id === id)!.name,
@@ -27,12 +26,9 @@ const names = {
 function upload(csv: string) {
   const decoded = decodeCsvBytes(new TextEncoder().encode(csv));
   if (!decoded.ok) throw new Error(decoded.error);
-  const parsed = parseCsv(decoded.text, ',');
-  if (!parsed.ok) throw new Error(parsed.error);
-  const [header, ...rows] = parsed.rows;
-  const mapping = mapColumns(header.cells);
-  const v = validateRows(rows, mapping.columns, ctx);
-  return { mapping, ...v, diff: diffUpload(v.valid, ctx.userByEmailKey) };
+  const read = readUpload(decoded.text, ',', undefined, ctx);
+  if (!read.ok) throw new Error(read.error);
+  return { ...read, errors: read.diff.errors, invalidRows: read.diff.invalidRows };
 }
 
 describe('CSV upload, from text to diff', () => {
@@ -85,7 +81,7 @@ describe('CSV upload, from text to diff', () => {
     expect(r.diff.created.map((x) => x.email)).toEqual(['new.person@example.com']);
     expect(r.diff.updated).toHaveLength(a.timeZone === 'Asia/Tokyo' ? 0 : 1);
     if (a.timeZone !== 'Asia/Tokyo') expect(r.diff.updated[0].changes).toEqual([{ field: 'timeZone', before: a.timeZone, after: 'Asia/Tokyo' }]);
-    expect(r.diff.unchanged.map((x) => x.user.id)).toContain(b.id);
+    expect(r.diff.unchanged).toContainEqual({ row: 4, user: b });
     expect(r.diff.deleted.map((x) => x.user.id)).toEqual([deleted.id]);
     expect(r.errors).toEqual([
       { row: 5, column: 'email', value: 'not-an-email', message: 'is not a valid email address' },
@@ -97,20 +93,19 @@ describe('CSV upload, from text to diff', () => {
 
   it('requires names for new users and refuses unknown references, with row and column', () => {
     const r = upload('email,company,roles,access_expires\r\nfresh@example.com,Nowhere Inc,Wizard,tomorrow\r\nfresh2@example.com,,,\r\n');
-    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
-      [2, 'company'],
-      [2, 'roles'],
-      [2, 'access_expires']
-    ]);
-    expect(r.diff.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+    expect(r.errors.map((e) => [e.row, e.column, e.message.replace(/^“.*” /, '')])).toEqual([
+      [2, 'company', 'is not a known company'],
+      [2, 'roles', 'unknown role: Wizard'],
+      [2, 'access_expires', 'must be a date as YYYY-MM-DD, or “never”'],
       [3, 'first_name', 'is required for a new user'],
       [3, 'last_name', 'is required for a new user']
     ]);
+    expect(r.invalidRows).toBe(2);
   });
 
   it('the template parses and validates cleanly', () => {
     const r = upload(templateCsv({ company: ws.companies[0].name, organization: ws.organizations[0].name }));
-    expect(r.mapping.error).toBeNull();
+    expect(r.mappingError).toBeNull();
     expect(r.errors).toEqual([]);
     expect(r.diff.created).toHaveLength(2);
   });

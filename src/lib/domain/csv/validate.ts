@@ -1,9 +1,8 @@
-import { emailKey, isValidEmailKey, shownEmail } from '../email';
+import { emailKey } from '../email';
 import { isIsoDay } from '../dates';
 import { isTimeZone } from '../timezones';
 import { MAX_NAME, MAX_TEXT, USER_TYPES, type User, type UserType } from '../user';
 import type { Column } from './columns';
-import { unneutralise } from './sanitize';
 
 /** What a CSV row may set. A blank cell sets nothing: the existing value stays (SPEC §5). */
 export interface RowValues {
@@ -39,6 +38,8 @@ export interface ValidationContext {
   organizationByName: ReadonlyMap<string, string>;
   companyByName: ReadonlyMap<string, string>;
   userByEmailKey: (key: string) => User | undefined;
+  /** Every user id is below this (the workspace's next id). */
+  idLimit: number;
 }
 
 const key = (s: string) => s.trim().toLowerCase();
@@ -48,57 +49,8 @@ export function byName(items: Iterable<{ id: string; name: string }>): Map<strin
   return new Map([...items].map((i) => [key(i.name), i.id]));
 }
 
-/**
- * Checks every row and cell. Rows are numbered as a spreadsheet shows them (header = row 1).
- * Duplicate emails (after normalisation) are errors on every row after the first.
- */
-export function validateRows(
-  rows: { cells: string[] }[],
-  columns: (Column | null)[],
-  ctx: ValidationContext
-): { valid: ValidRow[]; errors: CellError[]; invalidRows: number } {
-  const valid: ValidRow[] = [];
-  const errors: CellError[] = [];
-  const firstRowOf = new Map<string, number>();
-  let invalidRows = 0;
-  // Plain loops, no closure per row or cell: this runs for every row of files of 100k rows.
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i].cells;
-    const row = i + 2;
-    const before = errors.length;
-    const values: RowValues = {};
-    let email = '';
-    for (let c = 0; c < columns.length; c++) {
-      const col = columns[c];
-      if (!col || !col.writable) continue;
-      const cell = cells[c] ?? '';
-      const raw = cell.charCodeAt(0) === 39 ? unneutralise(cell) : cell; // a leading apostrophe
-      const v = raw.trim();
-      if (col.field === 'email') email = v;
-      else if (v !== '') {
-        const problem = setValue(col, v, values, ctx);
-        if (problem) errors.push({ row, column: col.header, value: raw, message: problem });
-      }
-    }
-    if (cells.length > columns.length) errors.push({ row, column: '(row)', value: '', message: `has ${cells.length} cells but the header has ${columns.length} columns` });
-    const k = emailKey(email);
-    const problem = !email
-      ? 'is required'
-      : !isValidEmailKey(k)
-        ? 'is not a valid email address'
-        : firstRowOf.has(k)
-          ? `duplicates row ${firstRowOf.get(k)} (emails match ignoring case and spaces)`
-          : null;
-    if (problem) errors.push({ row, column: 'email', value: email, message: problem });
-    else firstRowOf.set(k, row);
-    if (errors.length > before) invalidRows++;
-    else valid.push({ row, email: shownEmail(email), emailKey: k, values });
-  }
-  return { valid, errors, invalidRows };
-}
-
 /** Sets the cell's value on `out`, or returns what is wrong with it. */
-function setValue(col: Column, v: string, out: RowValues, ctx: ValidationContext): string | undefined {
+export function setValue(col: Column, v: string, out: RowValues, ctx: ValidationContext): string | undefined {
   switch (col.field) {
     case 'firstName':
     case 'lastName':
