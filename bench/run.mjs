@@ -26,6 +26,26 @@ function instrument() {
   document.addEventListener('change', (e) => {
     if (e.target instanceof HTMLInputElement && e.target.type === 'file') window.__fileChosen = performance.now();
   }, true);
+  // Timed steps are driven and watched with plain DOM calls: Playwright's locators run their
+  // selector engine on the page's main thread (and poll at up to 500 ms), which would be counted
+  // as Muster's time and long tasks. __find: the element matching `selector` whose text matches.
+  window.__find = (selector, pattern) => {
+    const re = new RegExp(pattern);
+    for (const el of document.querySelectorAll(selector)) if (re.test(el.textContent.trim())) return el;
+    return null;
+  };
+  // Resolves with the moment `test()` first holds, checked on every DOM change.
+  window.__until = (test) =>
+    new Promise((resolve) => {
+      const check = () => {
+        if (!test()) return false;
+        observer.disconnect();
+        resolve(performance.now());
+        return true;
+      };
+      const observer = new MutationObserver(check);
+      if (!check()) observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
   // Each time the users table shows a new answer (its data-answers counter moves).
   window.__settled = [];
   document.addEventListener('DOMContentLoaded', () =>
@@ -55,6 +75,25 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
   const longestSince = (t) => page.evaluate((t) => Math.max(0, ...window.__long.filter((e) => e.start >= t).map((e) => e.duration)), t);
   const settledAfter = (t) => page.waitForFunction((t) => window.__settled.find((s) => s > t), t, { timeout: 120_000 }).then((h) => h.jsonValue());
   const sizeLabel = users.toLocaleString('en-US');
+  // One timed step: arm a watch for [selector, pattern], act (an in-page click on [selector,
+  // pattern], or a function returning its start time), and return the start and elapsed time.
+  const step = async (act, until, timeout = 300_000) => {
+    if (process.env.BENCH_DEBUG) log(`step ${JSON.stringify(act)} until ${JSON.stringify(until)}`);
+    await page.evaluate(([s, p]) => {
+      window.__done = window.__until(() => window.__find(s, p));
+    }, until);
+    const t = typeof act === 'function'
+      ? await act()
+      : await page.evaluate(([s, p]) => {
+          const el = window.__find(s, p);
+          if (!el) throw new Error(`nothing matches ${s} ${p}`);
+          const t = performance.now();
+          el.click();
+          return t;
+        }, act);
+    const end = await Promise.race([page.evaluate(() => window.__done), new Promise((_, no) => setTimeout(() => no(new Error(`timed out waiting for ${until}`)), timeout))]);
+    return { t, ms: end - t };
+  };
   const record = (name, values, longest) => {
     results.scenarios[name] = stat(values);
     results.longestTask[name] = Math.round(Math.max(...longest));
@@ -71,10 +110,9 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
       await page.goto(`${app.url}#/settings`);
       await page.getByLabel(`${sizeLabel} users`).check();
       await page.getByRole('button', { name: /Reset to demo data/ }).click();
-      const t = await now();
-      await page.getByRole('button', { name: new RegExp(`Reset to ${sizeLabel} demo users`) }).click();
-      await page.getByText(`The workspace now holds ${sizeLabel} demo users.`).waitFor({ timeout: 300_000 });
-      create.push((await now()) - t);
+      await page.getByRole('button', { name: new RegExp(`Reset to ${sizeLabel} demo users`) }).waitFor();
+      const { t, ms } = await step(['button', `^Reset to ${sizeLabel} demo users`], ['p, div', `^The workspace now holds ${sizeLabel} demo users\\.`]);
+      create.push(ms);
       createLong.push(await longestSince(t));
     }
     record('create demo workspace', create, createLong);
@@ -119,20 +157,27 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
     // Assigning location.hash reloads a hash-routed SvelteKit app, so filters are changed the
     // way a person does: ticking a box in the filter panel.
     await page.getByRole('button', { name: /^Filters/ }).click();
-    const regular = page.getByRole('checkbox', { name: 'Regular', exact: true });
+    await page.getByRole('checkbox', { name: 'Regular', exact: true }).waitFor();
+    const clickIn = (selector, pattern) => page.evaluate(([s, p]) => {
+      const t = performance.now();
+      window.__find(s, p).click();
+      return t;
+    }, [selector, pattern]);
     for (let i = 0; i < runs; i++) {
-      let t = await now();
-      await regular.check();
+      let t = await clickIn('label', '^Regular$');
       filter.push((await settledAfter(t)) - t);
       fsLong.push(await longestSince(t));
-      t = await now();
-      await regular.uncheck();
+      t = await clickIn('label', '^Regular$');
       await settledAfter(t);
     }
     await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /Sort by Email/ }).waitFor();
     for (let i = 0; i < runs; i++) {
-      const t = await now();
-      await page.getByRole('button', { name: /Sort by Email/ }).click();
+      const t = await page.evaluate(() => {
+        const t = performance.now();
+        document.querySelector('[aria-label^="Sort by Email"]').click();
+        return t;
+      });
       sort.push((await settledAfter(t)) - t);
       fsLong.push(await longestSince(t));
     }
@@ -148,23 +193,20 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
       await page.goto(`${app.url}#/?status=${status}`);
       await page.waitForFunction((t) => window.__firstRow > 0 || window.__settled.find((s) => s > t), t0);
       await page.getByRole('status').filter({ hasText: /users of/ }).waitFor();
-      let t = await now();
-      await page.getByRole('button', { name: /Select all [\d,]+ users matching/ }).click();
-      await page.getByText(/[\d,]+ users selected/).waitFor();
-      phases.select.push((await now()) - t);
-      phases.long.push(await longestSince(t));
-      t = await now();
-      await page.getByRole('button', { name: /Choose an action/ }).click();
-      await page.getByRole('menuitem', { name: new RegExp(`^${action}`) }).click();
+      await page.getByRole('button', { name: /Select all [\d,]+ users matching/ }).waitFor();
+      let r = await step(['button', '^Select all [\\d,]+ users matching'], ['[role=status]', '^[\\d,]+ users selected']);
+      phases.select.push(r.ms);
+      phases.long.push(await longestSince(r.t));
+      r = await step(['button', '^Choose an action'], ['[role=menuitem]', `^${action}`]);
+      const menu = r.t;
+      r = await step(['[role=menuitem]', `^${action}`], ['[role=dialog] [role=status]', '^Applies to']);
+      phases.preview.push(r.t + r.ms - menu);
+      phases.long.push(await longestSince(menu));
       const dialog = page.getByRole('dialog');
-      await dialog.getByText(/Applies to/).waitFor({ timeout: 120_000 });
-      phases.preview.push((await now()) - t);
-      phases.long.push(await longestSince(t));
-      t = await now();
-      await dialog.getByRole('button', { name: /^Apply to/ }).click();
-      await dialog.getByText('Done.').waitFor({ timeout: 300_000 });
-      phases.apply.push((await now()) - t);
-      phases.long.push(await longestSince(t));
+      await dialog.getByRole('button', { name: /^Apply to/ }).waitFor();
+      r = await step(['[role=dialog] button', '^Apply to'], ['[role=dialog] p', '^Done\\.']);
+      phases.apply.push(r.ms);
+      phases.long.push(await longestSince(r.t));
       phases.applied.push(Number((await dialog.getByText('Done.').locator('..').textContent()).match(/([\d,]+) users? updated/)[1].replace(/,/g, '')));
       await dialog.getByRole('button', { name: 'Close' }).click();
     }
@@ -191,18 +233,18 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
       await page.waitForLoadState('load');
       await page.getByRole('heading', { name: 'Upload users from CSV' }).waitFor();
       await page.waitForTimeout(200);
-      await page.getByLabel('Choose a CSV file').setInputFiles({ name: `bench-${i}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      let t = await page.evaluate(() => window.__fileChosen);
-      await page.getByRole('heading', { name: /^Preview of / }).waitFor({ timeout: 300_000 });
-      up.preview.push((await now()) - t);
-      up.long.push(await longestSince(t));
+      let r = await step(async () => {
+        await page.getByLabel('Choose a CSV file').setInputFiles({ name: `bench-${i}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        return page.evaluate(() => window.__fileChosen);
+      }, ['h2', '^Preview of ']);
+      up.preview.push(r.ms);
+      up.long.push(await longestSince(r.t));
       up.rows = Number((await page.getByRole('heading', { name: /^Preview of / }).textContent()).match(/[\d,]+/)[0].replace(/,/g, ''));
       await page.getByLabel(/Invite new users/).uncheck();
-      t = await now();
-      await page.getByRole('button', { name: /^Apply [\d,]+ changes?/ }).click();
-      await page.getByText('Done.').waitFor({ timeout: 300_000 });
-      up.apply.push((await now()) - t);
-      up.long.push(await longestSince(t));
+      await page.getByRole('button', { name: /^Apply [\d,]+ changes?/ }).waitFor();
+      r = await step(['button', '^Apply [\\d,]+ changes?'], ['p', '^Done\\.']);
+      up.apply.push(r.ms);
+      up.long.push(await longestSince(r.t));
     }
     record('upload: read → preview shown', up.preview, up.long);
     record('upload: apply', up.apply, up.long);
@@ -214,17 +256,15 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
     for (let i = 0; i < Math.min(runs, 3); i++) {
       await page.goto(`${app.url}#/reports`);
       await page.getByRole('table', { name: 'Operations' }).getByRole('link').first().click();
-      let t = await now();
-      await page.getByRole('button', { name: 'Revert…' }).click();
+      await page.getByRole('button', { name: 'Revert…' }).waitFor();
+      let r = await step(['button', '^Revert…$'], ['[role=dialog] [role=status]', '^Reverts [\\d,]+ users?']);
+      rv.preview.push(r.ms);
+      rv.long.push(await longestSince(r.t));
       const dialog = page.getByRole('dialog');
-      await dialog.getByText(/^Reverts [\d,]+ users?/).waitFor({ timeout: 120_000 });
-      rv.preview.push((await now()) - t);
-      rv.long.push(await longestSince(t));
-      t = await now();
-      await dialog.getByRole('button', { name: /^Revert [\d,]+ users?/ }).click();
-      await dialog.getByText('Reverted.').waitFor({ timeout: 300_000 });
-      rv.apply.push((await now()) - t);
-      rv.long.push(await longestSince(t));
+      await dialog.getByRole('button', { name: /^Revert [\d,]+ users?/ }).waitFor();
+      r = await step(['[role=dialog] button', '^Revert [\\d,]+ users?'], ['[role=dialog] [role=status]', '^Reverted\\.']);
+      rv.apply.push(r.ms);
+      rv.long.push(await longestSince(r.t));
       await dialog.getByRole('button', { name: 'Open the revert report' }).click();
       await page.getByRole('heading', { name: /^Revert of #/ }).waitFor();
     }

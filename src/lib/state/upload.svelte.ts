@@ -14,23 +14,24 @@ export class UploadState {
   options = $state<UploadOptions>({ welcomeMessage: '', inviteNew: true, reinvite: false, undelete: false });
   progress = $state<ProgressEvent | null>(null);
   result = $state<{ ok: boolean; reportId?: number; applied?: number; skipped?: number; emailsSent?: number; error?: string; cancelled?: boolean } | null>(null);
-  private bytes: Uint8Array | null = null;
+  private file: File | null = null;
   private jobId: string | null = null;
 
   async choose(file: File) {
     this.reset();
     this.fileName = file.name;
-    this.bytes = new Uint8Array(await file.arrayBuffer());
+    // The engine reads the file itself: the page never copies its bytes.
+    this.file = file;
     await this.preview({});
   }
 
   async preview(opts: { delimiter?: Delimiter; mapping?: (string | null)[] }) {
-    if (!this.bytes) return;
+    if (!this.file) return;
     this.reading = true;
     this.error = null;
     try {
-      this.progress = { phase: 'Sending the file to the engine', done: 0, total: 4 };
-      const res = await engine().uploadPreview(this.bytes, this.fileName, opts, progressProxy((p) => (this.progress = p)));
+      this.progress = { phase: 'Reading the file', done: 0, total: 3 };
+      const res = await engine().uploadPreview(this.file, this.fileName, opts, progressProxy((p) => (this.progress = p)));
       this.progress = null;
       if (!res.ok) {
         this.summary = null;
@@ -38,9 +39,9 @@ export class UploadState {
         return;
       }
       this.summary = res;
-      const c = res.counts;
-      this.group = c.updated ? 'updated' : c.created ? 'created' : c.invalid ? 'invalid' : c.deleted ? 'deleted' : 'unchanged';
-      await this.showGroup(this.group);
+      this.group = res.firstGroup.group;
+      this.groupRows = res.firstGroup.rows;
+      this.groupTotal = res.firstGroup.total;
     } finally {
       this.reading = false;
       this.progress = null;
@@ -80,6 +81,6 @@ export class UploadState {
     this.error = null;
     this.result = null;
     this.groupRows = [];
-    this.bytes = null;
+    this.file = null;
   }
 }

@@ -328,12 +328,12 @@ export function createEngine(options: EngineOptions = {}) {
 
     /** Reads, checks and diffs an uploaded CSV; the rows stay here, the page gets a summary. */
     async uploadPreview(
-      bytes: Uint8Array,
+      file: Uint8Array | Blob,
       fileName: string,
       opts: { delimiter?: Delimiter; mapping?: (string | null)[] } = {},
       onProgress?: Progress
     ): Promise<UploadPreview> {
-      await ensureOpen();
+      const [bytes] = await Promise.all([file instanceof Uint8Array ? file : file.arrayBuffer().then((b) => new Uint8Array(b)), ensureOpen()]);
       const { summary, session } = previewUpload(store, bytes, fileName, opts, onProgress);
       if (session) uploads.set(session.id, session);
       return summary;

@@ -71,8 +71,8 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
 
   const none: RowValues = {};
   const matched = [
-    ...s.diff.updated.map((x) => ({ row: x.row.row, values: x.row.values, user: x.user, kind: 'updated' as const })),
-    ...s.diff.unchanged.map((x) => ({ row: x.row, values: none, user: x.user, kind: 'unchanged' as const })),
+    ...s.diff.updated.map((x) => ({ row: x.row, values: Object.fromEntries(x.changes.map((c) => [c.field, c.after])) as RowValues, user: x.user, kind: 'updated' as const })),
+    ...s.diff.unchanged.users.map((user, i) => ({ row: s.diff.unchanged.rows[i], values: none, user, kind: 'unchanged' as const })),
     ...s.diff.deleted.map((x) => ({ row: x.row.row, values: x.row.values, user: x.user, kind: 'deleted' as const }))
   ];
   for (const m of matched) {

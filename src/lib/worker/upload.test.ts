@@ -32,10 +32,14 @@ const CSV = [
 describe('engine: CSV upload', () => {
   it('previews counts by group, with errors by row and column', async () => {
     const { engine } = await setup();
-    const p = await engine.uploadPreview(file(CSV), 'people.csv');
+    // The page hands over the chosen File (a Blob): the engine reads it.
+    const p = await engine.uploadPreview(new Blob([CSV], { type: 'text/csv' }), 'people.csv');
     if (!p.ok) throw new Error(p.error);
     expect(p.delimiter).toBe(';');
     expect(p.counts).toEqual({ rows: 36, created: 1, updated: 32, unchanged: 0, invalid: 2, deleted: 1 });
+    expect(p.firstGroup.group).toBe('updated');
+    expect(p.firstGroup.total).toBe(32);
+    expect(p.firstGroup.rows).toHaveLength(32);
     const invalid = await engine.uploadGroup(p.sessionId, 'invalid');
     expect(invalid.rows.map((r) => r.row)).toEqual([6, 7]);
     const updated = await engine.uploadGroup(p.sessionId, 'updated', 0, 2);

@@ -28,11 +28,14 @@ export interface UploadSummary {
   readOnly: string[];
   mappingError: string | null;
   counts: { rows: number; created: number; updated: number; unchanged: number; invalid: number; deleted: number };
+  /** The group the preview opens on (the first non-empty of updated, created, invalid, deleted), first page. */
+  firstGroup: { group: UploadGroup; total: number; rows: GroupRow[] };
 }
 
 export type UploadPreview = UploadSummary | { ok: false; error: string; line?: number };
 
 let counter = 0;
+const FIRST_PAGE = 100;
 
 /** Decode → parse → map → validate → diff, all in the worker (SPEC §5 steps 2–5). */
 export function previewUpload(
@@ -61,6 +64,15 @@ export function previewUpload(
   const { diff } = read;
   const session: UploadSession = { id: `upload-${++counter}`, fileName, rows: read.rows, diff, storeVersion: store.version };
   const names = (list: { header: string }[]) => list.map((x) => x.header);
+  const counts = {
+    rows: read.rows,
+    created: diff.created.length,
+    updated: diff.updated.length,
+    unchanged: diff.unchanged.rows.length,
+    invalid: diff.invalidRows,
+    deleted: diff.deleted.length
+  };
+  const group: UploadGroup = counts.updated ? 'updated' : counts.created ? 'created' : counts.invalid ? 'invalid' : counts.deleted ? 'deleted' : 'unchanged';
   return {
     session,
     summary: {
@@ -75,14 +87,8 @@ export function previewUpload(
       duplicates: names(read.auto.duplicates),
       readOnly: names(read.auto.readOnly),
       mappingError: read.mappingError,
-      counts: {
-        rows: read.rows,
-        created: diff.created.length,
-        updated: diff.updated.length,
-        unchanged: diff.unchanged.length,
-        invalid: diff.invalidRows,
-        deleted: diff.deleted.length
-      }
+      counts,
+      firstGroup: { group, ...groupPage(session, group, 0, FIRST_PAGE) }
     }
   };
 }
@@ -107,11 +113,11 @@ export function groupPage(s: UploadSession, group: UploadGroup, offset: number, 
       rows = s.diff.created.slice(offset, offset + limit).map((r) => ({ row: r.row, email: r.email, name: name(r.values), detail: 'new user' }));
       return { total: s.diff.created.length, rows };
     case 'updated':
-      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: u.changes }));
+      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: u.changes }));
       return { total: s.diff.updated.length, rows };
     case 'unchanged':
-      rows = s.diff.unchanged.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: 'no change' }));
-      return { total: s.diff.unchanged.length, rows };
+      rows = s.diff.unchanged.users.slice(offset, offset + limit).map((u, i) => ({ row: s.diff.unchanged.rows[offset + i], email: u.email, name: full(u), detail: 'no change' }));
+      return { total: s.diff.unchanged.rows.length, rows };
     case 'deleted':
       rows = s.diff.deleted.slice(offset, offset + limit).map((u) => ({ row: u.row.row, email: u.user.email, name: full(u.user), detail: 'matches a deleted user' }));
       return { total: s.diff.deleted.length, rows };

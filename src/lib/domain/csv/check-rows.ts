@@ -13,9 +13,10 @@ export interface FieldDiff {
 
 export interface UploadDiff {
   created: ValidRow[];
-  updated: { row: ValidRow; user: User; changes: FieldDiff[] }[];
-  /** Rows that match a user and would change nothing: only the row number is kept. */
-  unchanged: { row: number; user: User }[];
+  /** Rows that change a user: the fields that differ, before and after. */
+  updated: { row: number; user: User; changes: FieldDiff[] }[];
+  /** Rows that match a user and would change nothing: row numbers and users, side by side (no object per row). */
+  unchanged: { rows: number[]; users: User[] };
   /** Rows matching a deleted user: skipped unless the administrator chooses to undelete. */
   deleted: { row: ValidRow; user: User }[];
   /** Every problem, in row order: cells, emails, and what the directory forbids. */
@@ -26,6 +27,10 @@ export interface UploadDiff {
 
 const APOSTROPHE = 39;
 
+export function emptyDiff(): UploadDiff {
+  return { created: [], updated: [], unchanged: { rows: [], users: [] }, deleted: [], errors: [], invalidRows: 0 };
+}
+
 /**
  * Checks each row as the file is read and compares it with the directory in the same step
  * (SPEC §5 steps 4–5), so a 100,000-row upload keeps no per-row copy it does not need. Rows are
@@ -33,12 +38,14 @@ const APOSTROPHE = 39;
  * emails (after normalisation) are errors on every row after the first.
  */
 export class RowChecker {
-  readonly diff: UploadDiff = { created: [], updated: [], unchanged: [], deleted: [], errors: [], invalidRows: 0 };
+  readonly diff: UploadDiff = emptyDiff();
   private readonly emailColumn: number;
   private readonly cellColumns: { index: number; column: Column; field: keyof RowValues }[] = [];
   /** The first row naming each existing user, by id (0: none yet). */
   private readonly firstRowOfUser: Int32Array;
   private readonly firstRowOfNew = new Map<string, number>();
+  /** Where each cell's value is read into before it is compared or kept. */
+  private readonly scratch: RowValues = {};
 
   constructor(
     private readonly columns: (Column | null)[],
@@ -52,25 +59,42 @@ export class RowChecker {
   }
 
   add(cells: string[], row: number): void {
-    const errors = this.diff.errors;
+    const { diff, ctx } = this;
+    const errors = diff.errors;
     const before = errors.length;
     const email = this.emailColumn < 0 ? '' : cell(cells, this.emailColumn).trim();
+    // Most rows name an existing user exactly as stored: one lookup, no normalising.
+    let user = email === '' ? undefined : ctx.userByEmailKey(email);
+    const key = user ? email : emailKey(email);
+    user ??= ctx.userByEmailKey(key);
+
+    // An active user's cells are compared as they are read; a new or deleted user's are kept.
+    const target = user && user.status !== 'deleted' ? user : null;
     let values: RowValues | null = null;
-    for (const { index, column } of this.cellColumns) {
+    let changes: FieldDiff[] | null = null;
+    let typeChange = false;
+    const read = this.scratch;
+    for (const { index, column, field } of this.cellColumns) {
       const raw = cell(cells, index);
+      if (raw === '') continue;
       const v = raw.trim();
       if (v === '') continue;
-      values ??= {};
-      const problem = setValue(column, v, values, this.ctx);
-      if (problem) errors.push({ row, column: column.header, value: raw, message: problem });
+      const problem = setValue(column, v, read, ctx);
+      if (problem) {
+        errors.push({ row, column: column.header, value: raw, message: problem });
+        continue;
+      }
+      const after = read[field];
+      if (!target) (values ??= {} as Record<string, unknown>)[field] = after;
+      else if (field === 'userType') typeChange ||= after !== target.userType;
+      else {
+        const was = target[field];
+        if (was !== after && !sameValue(was, after)) (changes ??= []).push({ field, before: was, after });
+      }
     }
     if (cells.length > this.columns.length)
       errors.push({ row, column: '(row)', value: '', message: `has ${cells.length} cells but the header has ${this.columns.length} columns` });
 
-    // Most rows name an existing user exactly as stored: one lookup, no normalising.
-    let user = email === '' ? undefined : this.ctx.userByEmailKey(email);
-    const key = user ? email : emailKey(email);
-    user ??= this.ctx.userByEmailKey(key);
     const first = user ? this.firstRowOfUser[user.id] || undefined : this.firstRowOfNew.get(key);
     const problem = !email
       ? 'is required'
@@ -83,41 +107,21 @@ export class RowChecker {
     else if (user) this.firstRowOfUser[user.id] = row;
     else this.firstRowOfNew.set(key, row);
 
-    if (errors.length === before) this.compare(row, email, key, values, user);
-    if (errors.length > before) this.diff.invalidRows++;
-  }
-
-  /** A valid row against the directory. */
-  private compare(row: number, email: string, key: string, given: RowValues | null, user: User | undefined) {
-    const { diff } = this;
-    if (user && !given && user.status !== 'deleted') {
-      diff.unchanged.push({ row, user });
-      return;
+    if (errors.length === before) {
+      if (!user) {
+        const given = (values ?? {}) as RowValues;
+        if (!given.firstName) errors.push({ row, column: 'first_name', value: '', message: 'is required for a new user' });
+        if (!given.lastName) errors.push({ row, column: 'last_name', value: '', message: 'is required for a new user' });
+        if (given.firstName && given.lastName) diff.created.push({ row, email: shownEmail(email), emailKey: key, values: given });
+      } else if (!target) diff.deleted.push({ row: { row, email: shownEmail(email), emailKey: key, values: (values ?? {}) as RowValues }, user });
+      else if (typeChange) errors.push({ row, column: 'user_type', value: read.userType!, message: `cannot change an existing user’s type (${user.userType})` });
+      else if (changes) diff.updated.push({ row, user, changes });
+      else {
+        diff.unchanged.rows.push(row);
+        diff.unchanged.users.push(user);
+      }
     }
-    const values = given ?? {};
-    if (!user) {
-      if (!values.firstName) diff.errors.push({ row, column: 'first_name', value: '', message: 'is required for a new user' });
-      if (!values.lastName) diff.errors.push({ row, column: 'last_name', value: '', message: 'is required for a new user' });
-      if (values.firstName && values.lastName) diff.created.push({ row, email: shownEmail(email), emailKey: key, values });
-      return;
-    }
-    if (user.status === 'deleted') {
-      diff.deleted.push({ row: { row, email: shownEmail(email), emailKey: key, values }, user });
-      return;
-    }
-    if (values.userType && values.userType !== user.userType) {
-      diff.errors.push({ row, column: 'user_type', value: values.userType, message: `cannot change an existing user’s type (${user.userType})` });
-      return;
-    }
-    const changes: FieldDiff[] = [];
-    for (const { field } of this.cellColumns) {
-      if (field === 'userType' || !(field in values)) continue;
-      const after = values[field];
-      const before = user[field];
-      if (before !== after && !sameValue(before, after)) changes.push({ field, before, after });
-    }
-    if (changes.length) diff.updated.push({ row: { row, email: shownEmail(email), emailKey: key, values }, user, changes });
-    else diff.unchanged.push({ row, user });
+    if (errors.length > before) diff.invalidRows++;
   }
 }
 

@@ -1,5 +1,5 @@
 import { checkMapping, COLUMNS, mapColumns, type Column, type ColumnMapping } from './columns';
-import { RowChecker, type UploadDiff } from './check-rows';
+import { emptyDiff, RowChecker, type UploadDiff } from './check-rows';
 import { eachRecord, type Delimiter } from './parse';
 import type { ValidationContext } from './validate';
 
@@ -54,6 +54,6 @@ export function readUpload(
   if (!read.ok) return read;
   if (!headers) return { ok: false, error: 'The file is empty.' };
   if (rows === 0) return { ok: false, error: 'The file has a header row but no users below it.' };
-  const diff = (checker as RowChecker | null)?.diff ?? { created: [], updated: [], unchanged: [], deleted: [], errors: [], invalidRows: 0 };
+  const diff = (checker as RowChecker | null)?.diff ?? emptyDiff();
   return { ok: true, headers, columns, auto, mappingError, rows, diff };
 }
