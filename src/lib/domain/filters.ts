@@ -56,6 +56,11 @@ export function searchText(u: Pick<User, 'firstName' | 'lastName' | 'email'>): s
   return `${u.firstName} ${u.lastName} ${u.email}`.toLowerCase();
 }
 
+/** The words of a search, lowercased: a user matches when their search text holds every one. */
+export function searchTerms(q: string | undefined): string[] {
+  return (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
 function inRange(value: string | null, range: DateRange | undefined): boolean {
   if (!range || (!range.from && !range.to)) return true;
   if (value === null) return false;
@@ -101,7 +106,7 @@ export function compileFilter(filter: Filter, today: string): UserPredicate {
   range(filter.lastSignIn, (u) => u.lastSignInAt);
   range(filter.invited, (u) => u.invitation?.sentAt ?? null);
   range(filter.accessExpiry, (u) => u.accessExpiresAt);
-  const terms = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = searchTerms(filter.q);
   if (terms.length === 1) {
     const term = terms[0];
     checks.push((_u, text) => text.includes(term));

@@ -1,4 +1,4 @@
-import { compileFilter, type Filter, type Sort } from '../domain/filters';
+import { compileFilter, searchTerms, type Filter, type Sort } from '../domain/filters';
 import type { User } from '../domain/user';
 import type { Store } from './store';
 
@@ -27,11 +27,22 @@ export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] 
   const match = compileFilter(filter, store.settings.today);
   const { users, texts } = store.order(sort.key);
   const ids: number[] = [];
-  const n = users.length;
   const asc = sort.dir === 'asc';
-  for (let i = 0; i < n; i++) {
-    const j = asc ? i : n - 1 - i;
-    if (match(users[j], texts[j])) ids.push(users[j].id);
+  // A search narrows to the texts holding its longest word first; the full test runs on those only.
+  const longest = searchTerms(filter.q).sort((a, b) => b.length - a.length)[0];
+  const candidates = longest ? store.textIndex(sort.key).containing(longest) : null;
+  if (candidates) {
+    const n = candidates.length;
+    for (let i = 0; i < n; i++) {
+      const j = candidates[asc ? i : n - 1 - i];
+      if (match(users[j], texts[j])) ids.push(users[j].id);
+    }
+  } else {
+    const n = users.length;
+    for (let i = 0; i < n; i++) {
+      const j = asc ? i : n - 1 - i;
+      if (match(users[j], texts[j])) ids.push(users[j].id);
+    }
   }
   last = { key, version: store.version, ids };
   return ids;

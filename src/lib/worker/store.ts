@@ -2,10 +2,13 @@ import type { Company, Organization, Settings } from '../domain/directory';
 import { searchText, type SortKey } from '../domain/filters';
 import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
+import { TextIndex } from './text-index';
 
 export interface SortedView {
   users: User[];
   texts: string[];
+  /** Built on the first search in this order. */
+  index?: TextIndex;
 }
 
 /**
@@ -65,6 +68,12 @@ export class Store {
       this.sorted.set(key, view);
     }
     return view;
+  }
+
+  /** The search index of an order (built once per order and data version). */
+  textIndex(key: SortKey): TextIndex {
+    const view = this.order(key);
+    return (view.index ??= new TextIndex(view.texts));
   }
 
   hasOrder(key: SortKey): boolean {
