@@ -240,6 +240,9 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
       await page.goto(`${app.url}#/upload`);
       await page.waitForLoadState('load');
       await page.getByRole('heading', { name: 'Upload users from CSV' }).waitFor();
+      // Opening the page reloads the app: wait until the engine has loaded the workspace (the
+      // header then shows who is acting), so the preview is not timed with the loading.
+      await page.waitForFunction(() => document.querySelector('.actor select'), null, { timeout: 120_000 });
       await page.waitForTimeout(200);
       const file = path.join(os.tmpdir(), `muster-bench-${i}.csv`);
       let r = await step(async () => {
