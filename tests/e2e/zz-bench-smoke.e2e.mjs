@@ -11,4 +11,5 @@ test('the benchmark harness runs every scenario end to end (1,000 users, quick)'
   for (const floor of ['parse', 'write', 'read', 'rmw']) assert.ok(r.floors[floor].median > 0, `the ${floor} floor was measured`);
   assert.ok(r.floors.chunks >= 2 && r.floors.chunks <= 4, 'about 1,100 users (after the upload) are stored as a few chunks of 500');
   assert.ok(r.bulkApplied.median > 0, 'the bulk action changed users');
+  assert.ok(r.heap.pageAfterLoad > 0 && r.heap.workerAfterLoad > 0, 'the page and engine worker heaps were measured');
 });
