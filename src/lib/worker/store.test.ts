@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { generateDemoWorkspace } from './demo-data';
+import { Store } from './store';
+import { SORT_KEYS } from '../domain/filters';
+import type { User } from '../domain/user';
+
+const ws = generateDemoWorkspace({ size: 200, today: '2026-11-23' });
+
+function storeOf(users: Iterable<User>): Store {
+  const s = new Store();
+  for (const r of ws.roles) s.roles.set(r.id, r);
+  for (const o of ws.organizations) s.organizations.set(o.id, o);
+  for (const c of ws.companies) s.companies.set(c.id, c);
+  s.load(users);
+  return s;
+}
+
+// One write: change a field (some move users in some orders, some move nobody), add or remove.
+const edit = fc.oneof(
+  fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), value: fc.constantFrom('active', 'inactive', 'invited') }),
+  fc.record({ kind: fc.constant('title' as const), pick: fc.nat(), value: fc.string({ maxLength: 4 }) }),
+  fc.record({ kind: fc.constant('lastName' as const), pick: fc.nat(), value: fc.constantFrom('Adams', 'Zhou', 'Moss') }),
+  fc.record({ kind: fc.constant('lastSignInAt' as const), pick: fc.nat(), value: fc.constantFrom(null, '2026-01-01T10:00:00.000Z') }),
+  fc.record({ kind: fc.constant('add' as const), pick: fc.nat(), value: fc.constant('') }),
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat(), value: fc.constant('') })
+);
+
+describe('the engine’s sorted orders across writes', () => {
+  it('match a fresh sort after any writes, holding the current users and texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (commits) => {
+        const store = storeOf(ws.users);
+        for (const key of SORT_KEYS) store.order(key);
+        let nextId = 1000;
+        for (const commit of commits) {
+          for (const e of commit) {
+            const ids = [...store.users.keys()];
+            const u = store.users.get(ids[e.pick % ids.length])!;
+            if (e.kind === 'remove') store.remove(u.id);
+            else if (e.kind === 'add') {
+              const id = nextId++;
+              store.put({ ...u, id, email: `new${id}@example.com`, emailKey: `new${id}@example.com` });
+            } else store.put({ ...u, [e.kind]: e.value, version: u.version + 1 } as User);
+          }
+          store.touch();
+          const fresh = storeOf(store.users.values());
+          for (const key of SORT_KEYS) {
+            const kept = store.order(key);
+            const want = fresh.order(key);
+            expect(kept.users.map((x) => x.id), key).toEqual(want.users.map((x) => x.id));
+            expect(kept.texts, key).toEqual(want.texts);
+            expect(kept.users.every((x) => x === store.users.get(x.id)), key).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60 }
+    );
+  });
+
+  it('keeps the name order (no new sort) when a write changes only statuses', () => {
+    const store = storeOf(ws.users);
+    const before = store.order('name');
+    for (const u of ws.users.slice(0, 50)) store.put({ ...u, status: 'inactive' });
+    store.touch();
+    const after = store.order('name');
+    expect(after).toBe(before);
+    expect(after.users.slice(0, 200).filter((u) => u.status === 'inactive').length).toBeGreaterThanOrEqual(50);
+  });
+});
