@@ -3,6 +3,7 @@ import type { Company, Organization, Settings } from '../domain/directory';
 import type { Operation, OutboxEmail, UserChange } from '../domain/operations';
 import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
+import { emailKey } from '../domain/email';
 
 /** Users live in chunks: one IndexedDB record per CHUNK_SIZE users (DESIGN.md, persistence). */
 export const CHUNK_SIZE = 500;
@@ -66,5 +67,24 @@ export class MusterDB extends Dexie {
     // Version 2 (2026-11-23): outbox emails are found by their link token (an invitation or reset
     // link opened from the outbox), so `token` is indexed. No data changes: Dexie adds the index.
     this.version(2).stores({ outbox: 'id, opId, userId, token' });
+    // Version 3 (2026-12-01): the email key folds compatibility forms (NFKC), so a fullwidth
+    // "ａfull@…" and "afull@…" are one address. Stored keys are computed again. Where a new key
+    // is already another user's, the user keeps the old one: both stay reachable, and an upload
+    // row for that address matches the user who had it first.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const chunks = tx.table<UserChunk, number>('userChunks');
+        const taken = new Set<string>();
+        await chunks.each((c) => c.users.forEach((u) => u.emailKey === emailKey(u.email) && taken.add(u.emailKey)));
+        await chunks.toCollection().modify((c) => {
+          for (const u of c.users) {
+            const key = emailKey(u.email);
+            if (key === u.emailKey || taken.has(key)) continue;
+            u.emailKey = key;
+            taken.add(key);
+          }
+        });
+      });
   }
 }

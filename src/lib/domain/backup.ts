@@ -1,3 +1,4 @@
+import { emailKey } from './email';
 import { z } from 'zod';
 import { companySchema, organizationSchema } from './directory';
 import { roleSchema } from './roles';
@@ -88,4 +89,18 @@ export function checkBackup(data: unknown, chunkOf: (id: number) => number): { o
     }
   if (!ids.has(b.tables.settings[0].actorId)) problems.push(`settings: the acting administrator (user ${b.tables.settings[0].actorId}) is not in the file`);
   return problems.length ? { ok: false, problems: problems.slice(0, 10) } : { ok: true, backup: b };
+}
+
+/**
+ * Files written before schema version 3 hold email keys computed without compatibility folding;
+ * the keys are computed again before the file is checked, as the database upgrade does.
+ */
+export function rekeyOldBackup(data: unknown): void {
+  const version = (data as { schemaVersion?: unknown })?.schemaVersion;
+  if (typeof version !== 'number' || version >= 3) return;
+  const chunks = (data as { tables?: { userChunks?: unknown } })?.tables?.userChunks;
+  if (!Array.isArray(chunks)) return;
+  for (const chunk of chunks)
+    for (const u of Array.isArray(chunk?.users) ? chunk.users : [])
+      if (u && typeof u.email === 'string') u.emailKey = emailKey(u.email);
 }

@@ -1,5 +1,5 @@
 import { chunkOf, type MusterDB } from '../db/schema';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup } from '../domain/backup';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup, rekeyOldBackup } from '../domain/backup';
 import { describeError } from './commit';
 
 /** The whole workspace as one gzip-compressed JSON file (SPEC §8 export). */
@@ -29,6 +29,7 @@ export async function importBackup(db: MusterDB, bytes: Uint8Array): Promise<Imp
   const version = (data as { schemaVersion?: unknown })?.schemaVersion;
   if (typeof version === 'number' && version > db.verno)
     return { ok: false, error: `This file comes from a newer Muster (database version ${version}; this one reads up to ${db.verno}). Nothing was changed.` };
+  rekeyOldBackup(data);
   const checked = checkBackup(data, chunkOf);
   if (!checked.ok) return { ok: false, error: 'The file is not a valid Muster workspace. Nothing was changed.', problems: checked.problems };
   const t = checked.backup.tables;
