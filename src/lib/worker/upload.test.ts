@@ -95,6 +95,39 @@ describe('engine: CSV upload', () => {
     expect((await engine.outbox()).total).toBe(0);
   });
 
+  it('refuses rows with too few cells, like rows with too many, and applies nothing from them', async () => {
+    const { engine } = await setup();
+    const csv = [
+      'Email;First Name;Last Name;Time Zone;Company',
+      'ada@example.com;Ada;L;Asia/Tokyo',
+      'inv@example.com;Fresh;Name;;;',
+      'short@example.com;Short',
+      'new@example.com;New;Person;Asia/Tokyo;Acme',
+      '',
+      ''
+    ].join('\r\n');
+    const p = await engine.uploadPreview(file(csv), 'shifted.csv');
+    if (!p.ok) throw new Error(p.error);
+    expect(p.counts).toEqual({ rows: 4, created: 1, updated: 0, unchanged: 0, invalid: 3, deleted: 0 });
+    const invalid = await engine.uploadGroup(p.sessionId, 'invalid');
+    expect(invalid.rows.map((r) => [r.row, r.detail])).toEqual([
+      [2, '(row): has 4 cells but the header has 5 columns (missing: Company)'],
+      [3, '(row): has 6 cells but the header has 5 columns'],
+      [4, '(row): has 2 cells but the header has 5 columns (missing: Last Name, Time Zone, Company)']
+    ]);
+    const res = await engine.uploadApply(p.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: true, undelete: false });
+    if (!res.ok) throw new Error(res.error);
+    expect((await engine.user(2))!.timeZone).toBe('Europe/London');
+    expect((await engine.user(3))!).toMatchObject({ firstName: 'Old', invitation: { timesSent: 1 } });
+    expect((await engine.query({ filter: { q: 'short@example.com' } })).total).toBe(0);
+    expect((await engine.query({ filter: { q: 'new@example.com' } })).total).toBe(1);
+    const results = await engine.uploadResultsCsv(p.sessionId);
+    expect(results).toContain('2,,invalid,(row): has 4 cells but the header has 5 columns (missing: Company)');
+    expect(results).toContain('3,,invalid,(row): has 6 cells but the header has 5 columns');
+    expect(results).toContain('4,,invalid,"(row): has 2 cells but the header has 5 columns (missing: Last Name, Time Zone, Company)"');
+    expect(await engine.report(res.reportId)).toMatchObject({ kind: 'upload', failed: 3 });
+  });
+
   it('refuses a stale preview and bad files with clear messages', async () => {
     const { engine } = await setup();
     const p = await engine.uploadPreview(file(CSV), 'people.csv');

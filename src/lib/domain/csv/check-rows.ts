@@ -35,7 +35,8 @@ export function emptyDiff(): UploadDiff {
  * Checks each row as the file is read and compares it with the directory in the same step
  * (SPEC §5 steps 4–5), so a 100,000-row upload keeps no per-row copy it does not need. Rows are
  * numbered as a spreadsheet shows them (header = row 1). A blank cell sets nothing. Duplicate
- * emails (after normalisation) are errors on every row after the first.
+ * emails (after normalisation) are errors on every row after the first. A row with more or fewer
+ * cells than the header has columns is invalid: nothing from it is applied.
  */
 export class RowChecker {
   readonly diff: UploadDiff = emptyDiff();
@@ -47,9 +48,11 @@ export class RowChecker {
   /** Where each cell's value is read into before it is compared or kept. */
   private readonly scratch: RowValues = {};
 
+  /** `headers`: the header row as written, to name the columns a short row lacks. */
   constructor(
     private readonly columns: (Column | null)[],
-    private readonly ctx: ValidationContext
+    private readonly ctx: ValidationContext,
+    private readonly headers: readonly string[] = []
   ) {
     this.emailColumn = columns.findIndex((c) => c?.field === 'email');
     columns.forEach((column, index) => {
@@ -92,20 +95,24 @@ export class RowChecker {
         if (was !== after && !sameValue(was, after)) (changes ??= []).push({ field, before: was, after });
       }
     }
-    if (cells.length > this.columns.length)
-      errors.push({ row, column: '(row)', value: '', message: `has ${cells.length} cells but the header has ${this.columns.length} columns` });
+    // Too many cells or too few are the same mistake (a shifted or cut-off line): the row is refused.
+    if (cells.length !== this.columns.length) errors.push({ row, column: '(row)', value: '', message: this.countProblem(cells.length) });
 
     const first = user ? this.firstRowOfUser[user.id] || undefined : this.firstRowOfNew.get(key);
-    const problem = !email
-      ? 'is required'
-      : !user && !isValidEmailKey(key)
-        ? 'is not a valid email address'
-        : first !== undefined
-          ? `duplicates row ${first} (emails match ignoring case and spaces)`
-          : null;
+    // A row too short to reach the email column already says so: no second error for it.
+    const missing = !email && this.emailColumn >= cells.length;
+    const problem = missing
+      ? null
+      : !email
+        ? 'is required'
+        : !user && !isValidEmailKey(key)
+          ? 'is not a valid email address'
+          : first !== undefined
+            ? `duplicates row ${first} (emails match ignoring case and spaces)`
+            : null;
     if (problem) errors.push({ row, column: 'email', value: email, message: problem });
     else if (user) this.firstRowOfUser[user.id] = row;
-    else this.firstRowOfNew.set(key, row);
+    else if (email) this.firstRowOfNew.set(key, row);
 
     if (errors.length === before) {
       if (!user) {
@@ -123,7 +130,20 @@ export class RowChecker {
     }
     if (errors.length > before) diff.invalidRows++;
   }
+
+  /** "has 3 cells but the header has 5 columns (missing: Time Zone, Company)", or too many. */
+  private countProblem(found: number): string {
+    const expected = this.columns.length;
+    const message = `has ${found} cell${found === 1 ? '' : 's'} but the header has ${expected} columns`;
+    if (found > expected) return message;
+    const missing = this.columns.slice(found).map((c, i) => this.headers[found + i]?.trim() || c?.header || `column ${found + i + 1}`);
+    const named = missing.length > MAX_NAMED ? `${missing.slice(0, MAX_NAMED - 1).join(', ')} and ${missing.length - MAX_NAMED + 1} more` : missing.join(', ');
+    return `${message} (missing: ${named})`;
+  }
 }
+
+/** Missing columns named in a short row's message; the rest are counted. */
+const MAX_NAMED = 5;
 
 /** A cell as written, with the apostrophe Muster's exports put before formula-like text removed. */
 function cell(cells: string[], index: number): string {

@@ -44,7 +44,7 @@ export function readUpload(
         ({ columns, error: mappingError } = m);
         auto = { unknown: m.unknown, duplicates: m.duplicates, readOnly: m.readOnly };
       }
-      if (!mappingError) checker = new RowChecker(columns, ctx);
+      if (!mappingError) checker = new RowChecker(columns, ctx, cells);
       return;
     }
     rows++;

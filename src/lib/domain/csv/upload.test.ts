@@ -5,6 +5,8 @@ import { byName, type ValidationContext } from './validate';
 import { readUpload } from './read-upload';
 import { exportUsers, templateCsv } from './export';
 import { decodeCsvBytes } from './decode';
+import { parseCsv } from './parse';
+import { csvDocument } from './sanitize';
 
 const ws = generateDemoWorkspace({ size: 300, today: '2026-11-22' });
 const byKey = new Map(ws.users.map((u) => [u.emailKey, u]));
@@ -101,6 +103,83 @@ describe('CSV upload, from text to diff', () => {
       [3, 'last_name', 'is required for a new user']
     ]);
     expect(r.invalidRows).toBe(2);
+  });
+
+  it('refuses a row with too few cells like one with too many: row, counts and the missing columns; nothing applied', () => {
+    const active = ws.users.filter((u) => u.status === 'active' && u.userType === 'regular');
+    const [a, b] = active;
+    const zone = a.timeZone === 'Asia/Tokyo' ? 'Europe/Paris' : 'Asia/Tokyo';
+    const csv = [
+      'Email,First Name,Last Name,Time Zone,Title',
+      'new.person@example.com,New,Person,Asia/Tokyo,Chef',
+      'short.person@example.com,Short,Person',
+      `${a.email},,,${zone}`,
+      'long.person@example.com,Long,Person,Asia/Tokyo,Chef,extra',
+      `${b.email},${b.firstName},${b.lastName},${b.timeZone},${b.title}`,
+      'tiny@example.com',
+      'short.person@example.com,Short,Person,,',
+      '',
+      ''
+    ].join('\r\n');
+    const r = upload(csv);
+    expect(r.rows).toBe(7);
+    expect(r.errors).toEqual([
+      { row: 3, column: '(row)', value: '', message: 'has 3 cells but the header has 5 columns (missing: Time Zone, Title)' },
+      { row: 4, column: '(row)', value: '', message: 'has 4 cells but the header has 5 columns (missing: Title)' },
+      { row: 5, column: '(row)', value: '', message: 'has 6 cells but the header has 5 columns' },
+      { row: 7, column: '(row)', value: '', message: 'has 1 cell but the header has 5 columns (missing: First Name, Last Name, Time Zone, Title)' },
+      // A refused row still holds its email: a later row with the same one is a duplicate.
+      { row: 8, column: 'email', value: 'short.person@example.com', message: 'duplicates row 3 (emails match ignoring case and spaces)' }
+    ]);
+    expect(r.invalidRows).toBe(5);
+    expect(r.diff.created.map((x) => x.row)).toEqual([2]);
+    expect(r.diff.updated).toEqual([]);
+    expect(r.diff.unchanged.rows).toEqual([6]);
+  });
+
+  it('names a short row’s missing email column once (no second “email is required”), and counts columns past the first few', () => {
+    const r = upload('First Name,Last Name,Time Zone,Email\nAnn,Lee\n,,,\n\n');
+    expect(r.errors).toEqual([
+      { row: 2, column: '(row)', value: '', message: 'has 2 cells but the header has 4 columns (missing: Time Zone, Email)' },
+      { row: 3, column: 'email', value: '', message: 'is required' }
+    ]);
+    expect(r.invalidRows).toBe(2);
+    const wide = upload('Email,First Name,Last Name,Title,Department,Company,Organization,Time Zone\nann@example.com,Ann\n');
+    expect(wide.errors).toEqual([
+      { row: 2, column: '(row)', value: '', message: 'has 2 cells but the header has 8 columns (missing: Last Name, Title, Department, Company and 2 more)' }
+    ]);
+    expect(wide.diff.created).toEqual([]);
+  });
+
+  it('any row cut short is invalid and only that row; blank lines are still ignored', () => {
+    const columns = exportUsers([], names).split('\r\n')[0].split(',').length;
+    fc.assert(
+      fc.property(
+        fc.subarray(ws.users, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: columns - 1 }), { minLength: 20, maxLength: 20 }),
+        fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+        fc.constantFrom('', '\r\n', '\r\n\r\n', '\n\n\n'),
+        (users, keep, cut, trailing) => {
+          const parsed = parseCsv(exportUsers(users, names), ',');
+          if (!parsed.ok) throw new Error(parsed.error);
+          const [header, ...rows] = parsed.rows.map((x) => x.cells);
+          const cells = rows.map((c, i) => (cut[i] ? c.slice(0, keep[i]) : c));
+          const r = upload(csvDocument(header, cells) + trailing);
+          const shortRows = cells.flatMap((c, i) => (cut[i] ? [i + 2] : []));
+          expect(r.rows).toBe(users.length);
+          expect(r.invalidRows).toBe(shortRows.length);
+          expect(r.errors.map((e) => e.row)).toEqual(shortRows);
+          for (const e of r.errors) {
+            expect(e.column).toBe('(row)');
+            expect(e.message).toMatch(new RegExp(`^has ${cells[e.row - 2].length} cells? but the header has ${columns} columns \\(missing: .+\\)$`));
+          }
+          expect(r.diff.created).toEqual([]);
+          expect(r.diff.updated).toEqual([]);
+          expect(r.diff.unchanged.rows.length + r.diff.deleted.length).toBe(users.length - shortRows.length);
+        }
+      ),
+      { numRuns: 30 }
+    );
   });
 
   it('the template parses and validates cleanly', () => {
