@@ -1,5 +1,7 @@
-import { engine, newJobId, progressProxy } from '../client/engine';
-import type { MenuItem, PreviewOk, ProgressEvent, Selection } from '../worker/api';
+import { engine } from '../client/engine';
+import { runJob } from '../client/jobs';
+import { messageOf } from '../client/errors';
+import type { ApplyResult, MenuItem, PreviewOk, ProgressEvent, Selection } from '../worker/api';
 
 export type Step = 'params' | 'preview' | 'confirm' | 'running' | 'done';
 
@@ -11,6 +13,13 @@ export interface Outcome {
   emailsSent?: number;
   error?: string;
   cancelled?: boolean;
+}
+
+/** What a write job's answer tells the person. */
+export function outcomeOf(res: ApplyResult): Outcome {
+  return res.ok
+    ? { ok: true, reportId: res.reportId, applied: res.applied, skipped: res.skipped, emailsSent: res.emailsSent }
+    : { ok: false, error: res.error, cancelled: res.cancelled };
 }
 
 /**
@@ -26,7 +35,7 @@ export class ActionFlow {
   progress = $state<ProgressEvent | null>(null);
   outcome = $state<Outcome | null>(null);
   typed = $state('');
-  private jobId: string | null = null;
+  private abort: AbortController | null = null;
 
   constructor(
     readonly action: MenuItem,
@@ -55,15 +64,21 @@ export class ActionFlow {
         this.error = res.error;
         if (this.action.hasParams) this.step = 'params';
       }
+    } catch (e) {
+      this.error = messageOf(e);
     } finally {
       this.busy = false;
     }
   }
 
   async downloadCsv(): Promise<string | null> {
-    const res = await engine().previewCsv(this.action.id, this.selection, $state.snapshot(this.params));
-    if (typeof res === 'string') return res;
-    this.error = res.error;
+    try {
+      const res = await engine().previewCsv(this.action.id, this.selection, $state.snapshot(this.params));
+      if (typeof res === 'string') return res;
+      this.error = res.error;
+    } catch (e) {
+      this.error = messageOf(e);
+    }
     return null;
   }
 
@@ -75,20 +90,22 @@ export class ActionFlow {
   async apply() {
     this.step = 'running';
     this.progress = { phase: 'Starting', done: 0, total: 1 };
-    this.jobId = newJobId();
-    const res = await engine().apply(
-      this.action.id,
-      this.selection,
-      $state.snapshot(this.params),
-      { jobId: this.jobId },
-      progressProxy((p) => (this.progress = p))
-    );
-    this.jobId = null;
-    this.outcome = res.ok ? { ok: true, reportId: res.reportId, applied: res.applied, skipped: res.skipped, emailsSent: res.emailsSent } : { ok: false, error: res.error, cancelled: res.cancelled };
+    this.abort = new AbortController();
+    const params = $state.snapshot(this.params);
+    try {
+      const res = await runJob<ApplyResult>({ onProgress: (p) => (this.progress = p), signal: this.abort.signal }, ({ jobId, progress }) =>
+        engine().apply(this.action.id, this.selection, params, { jobId }, progress)
+      );
+      this.outcome = outcomeOf(res);
+    } catch (e) {
+      this.outcome = { ok: false, error: messageOf(e) };
+    }
+    this.abort = null;
+    this.progress = null;
     this.step = 'done';
   }
 
   cancel() {
-    if (this.jobId) void engine().cancel(this.jobId);
+    this.abort?.abort();
   }
 }

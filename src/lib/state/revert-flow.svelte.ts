@@ -1,7 +1,9 @@
-import { engine, newJobId, progressProxy } from '../client/engine';
+import { engine } from '../client/engine';
+import { runJob } from '../client/jobs';
+import { messageOf } from '../client/errors';
 import { count, plural } from '../client/format';
-import type { ProgressEvent, RevertPreview } from '../worker/api';
-import type { Outcome } from './action-flow.svelte';
+import type { ApplyResult, ProgressEvent, RevertPreview } from '../worker/api';
+import { outcomeOf, type Outcome } from './action-flow.svelte';
 
 /** One revert of a report: preview (what goes back, what conflicts) → progress → result. */
 export class RevertFlow {
@@ -10,14 +12,18 @@ export class RevertFlow {
   error = $state<string | null>(null);
   progress = $state<ProgressEvent | null>(null);
   outcome = $state<Outcome | null>(null);
-  private jobId: string | null = null;
+  private abort: AbortController | null = null;
 
   constructor(readonly reportId: number) {}
 
   async load() {
-    const res = await engine().revertPreview(this.reportId);
-    if (res.ok) this.preview = res;
-    else this.error = res.error;
+    try {
+      const res = await engine().revertPreview(this.reportId);
+      if (res.ok) this.preview = res;
+      else this.error = res.error;
+    } catch (e) {
+      this.error = messageOf(e);
+    }
   }
 
   get changes(): number {
@@ -37,13 +43,21 @@ export class RevertFlow {
   async apply() {
     this.step = 'running';
     this.progress = { phase: 'Starting', done: 0, total: 1 };
-    this.jobId = newJobId();
-    const res = await engine().revert(this.reportId, { jobId: this.jobId }, progressProxy((p) => (this.progress = p)));
-    this.outcome = res.ok ? { ok: true, reportId: res.reportId, applied: res.applied, skipped: res.skipped } : { ok: false, error: res.error, cancelled: res.cancelled };
+    this.abort = new AbortController();
+    try {
+      const res = await runJob<ApplyResult>({ onProgress: (p) => (this.progress = p), signal: this.abort.signal }, ({ jobId, progress }) =>
+        engine().revert(this.reportId, { jobId }, progress)
+      );
+      this.outcome = outcomeOf(res);
+    } catch (e) {
+      this.outcome = { ok: false, error: messageOf(e) };
+    }
+    this.abort = null;
+    this.progress = null;
     this.step = 'done';
   }
 
   cancel() {
-    if (this.jobId) void engine().cancel(this.jobId);
+    this.abort?.abort();
   }
 }

@@ -1,6 +1,9 @@
-import { engine, newJobId, progressProxy } from '../client/engine';
+import { engine } from '../client/engine';
+import { runJob } from '../client/jobs';
+import { messageOf } from '../client/errors';
 import type { Delimiter } from '../domain/csv/parse';
-import type { GroupRow, ProgressEvent, UploadGroup, UploadOptions, UploadSummary } from '../worker/api';
+import type { ApplyResult, GroupRow, UploadPreview, ProgressEvent, UploadGroup, UploadOptions, UploadSummary } from '../worker/api';
+import { outcomeOf, type Outcome } from './action-flow.svelte';
 
 /** One CSV upload, from the chosen file to the applied result (SPEC §5). */
 export class UploadState {
@@ -12,10 +15,12 @@ export class UploadState {
   groupRows = $state.raw<GroupRow[]>([]);
   groupTotal = $state(0);
   options = $state<UploadOptions>({ welcomeMessage: '', inviteNew: true, reinvite: false, undelete: false });
+  /** Progress of the read (while `reading`) or of the apply (while `applying`). */
   progress = $state<ProgressEvent | null>(null);
-  result = $state<{ ok: boolean; reportId?: number; applied?: number; skipped?: number; emailsSent?: number; error?: string; cancelled?: boolean } | null>(null);
+  applying = $state(false);
+  result = $state<Outcome | null>(null);
   private file: File | null = null;
-  private jobId: string | null = null;
+  private abort: AbortController | null = null;
 
   async choose(file: File) {
     this.reset();
@@ -31,8 +36,8 @@ export class UploadState {
     this.error = null;
     try {
       this.progress = { phase: 'Reading the file', done: 0, total: 3 };
-      const res = await engine().uploadPreview(this.file, this.fileName, opts, progressProxy((p) => (this.progress = p)));
-      this.progress = null;
+      const file = this.file;
+      const res = await runJob<UploadPreview>({ onProgress: (p) => (this.progress = p) }, ({ progress }) => engine().uploadPreview(file, this.fileName, opts, progress));
       if (!res.ok) {
         this.summary = null;
         this.error = res.error;
@@ -42,6 +47,9 @@ export class UploadState {
       this.group = res.firstGroup.group;
       this.groupRows = res.firstGroup.rows;
       this.groupTotal = res.firstGroup.total;
+    } catch (e) {
+      this.summary = null;
+      this.error = messageOf(e);
     } finally {
       this.reading = false;
       this.progress = null;
@@ -64,16 +72,26 @@ export class UploadState {
 
   async apply() {
     if (!this.summary) return;
-    this.jobId = newJobId();
+    const { sessionId } = this.summary;
+    const options = $state.snapshot(this.options);
     this.progress = { phase: 'Starting', done: 0, total: 1 };
-    const res = await engine().uploadApply(this.summary.sessionId, $state.snapshot(this.options), { jobId: this.jobId }, progressProxy((p) => (this.progress = p)));
-    this.jobId = null;
+    this.applying = true;
+    this.abort = new AbortController();
+    try {
+      const res = await runJob<ApplyResult>({ onProgress: (p) => (this.progress = p), signal: this.abort.signal }, ({ jobId, progress }) =>
+        engine().uploadApply(sessionId, options, { jobId }, progress)
+      );
+      this.result = outcomeOf(res);
+    } catch (e) {
+      this.result = { ok: false, error: messageOf(e) };
+    }
+    this.abort = null;
     this.progress = null;
-    this.result = res.ok ? { ok: true, reportId: res.reportId, applied: res.applied, skipped: res.skipped, emailsSent: res.emailsSent } : { ok: false, error: res.error, cancelled: res.cancelled };
+    this.applying = false;
   }
 
   cancel() {
-    if (this.jobId) void engine().cancel(this.jobId);
+    this.abort?.abort();
   }
 
   reset() {

@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
-import { engine } from '../client/engine';
+import { engine, onEngineStopped } from '../client/engine';
+import { messageOf } from '../client/errors';
+import { requestPersistence, type StorageState } from '../client/storage';
 import type { EngineEvent } from '../worker/api';
 import type { Plan } from '../domain/directory';
 import type { Meta } from '../worker/api';
@@ -15,7 +17,29 @@ class WorkspaceState {
   revision = $state(0);
   /** A newer Muster upgraded the database in another tab: this one must reload. */
   outdated = $state(false);
+  /** The engine worker died: why, in words. Nothing more can happen until the page reloads. */
+  stopped = $state<string | null>(null);
+  /** A failure no flow caught (the one error handler): shown until dismissed. */
+  failure = $state<string | null>(null);
+  /** What the browser answered when asked to keep Muster's data persistently. */
+  storage = $state<StorageState | null>(null);
   private loading: Promise<void> | null = null;
+
+  constructor() {
+    onEngineStopped((e) => (this.stopped = e.message));
+  }
+
+  /** Every failure that no flow handled itself ends here, in words (never an exception's name). */
+  fail(e: unknown) {
+    if (this.stopped) return; // the stopped banner already says what to do
+    this.failure = messageOf(e);
+  }
+
+  /** Asks once per visit for persistent storage; Settings and the Users page show the answer. */
+  async checkStorage(): Promise<StorageState> {
+    this.storage = await requestPersistence();
+    return this.storage;
+  }
 
   ready(): Promise<void> {
     this.loading ??= (async () => {
@@ -30,7 +54,7 @@ class WorkspaceState {
           })
         );
       } catch (e) {
-        this.error = e instanceof Error ? e.message : String(e);
+        this.error = messageOf(e);
         this.loading = null;
       }
     })();

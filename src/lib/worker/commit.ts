@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { describeFault } from '../domain/faults';
 import { CHUNK_SIZE, chunkOf, type MusterDB, type UserChunk } from '../db/schema';
 import type { Operation, OutboxEmail, UserChange } from '../domain/operations';
 import type { Settings } from '../domain/directory';
@@ -115,10 +115,8 @@ function chunkUsers(store: Store, overlay: Map<number, User | null>, chunk: numb
   return out;
 }
 
+/** A failed write in words; every write is one transaction, so nothing was changed. */
 export function describeError(e: unknown): string {
-  if (e instanceof CancelledError) return e.message;
-  if (e instanceof Dexie.QuotaExceededError || (e instanceof Error && e.name === 'QuotaExceededError'))
-    return 'The browser refused to store more data (storage quota exceeded). Nothing was changed. Free some space or export a backup and reset the workspace.';
-  if (e instanceof Error) return `${e.message} Nothing was changed.`;
-  return 'An unexpected error stopped the write. Nothing was changed.';
+  const message = describeFault(e);
+  return /nothing was changed/i.test(message) ? message : `${message} Nothing was changed.`;
 }

@@ -1,3 +1,4 @@
+import { FAULT_MESSAGES } from '../domain/faults';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { STORES_V1 } from '../db/schema';
@@ -31,9 +32,31 @@ describe('workspace: schema migrations', () => {
     await engine.open();
     const after = await dump(name);
     expect(after).toEqual(before);
-    expect(await new Dexie(name).open().then((db) => { const v = db.verno; db.close(); return v; })).toBe(2);
+    expect(await new Dexie(name).open().then((db) => { const v = db.verno; db.close(); return v; })).toBe(3);
     // Version 2's index finds the version-1 email by its token.
     expect(await engine.link('tok-v1')).toMatchObject({ state: 'valid', kind: 'invitation', email: 'invited@example.com' });
+  });
+
+  it('version 3 folds stored email keys, so a fullwidth address is the same person as its plain spelling', async () => {
+    const name = 'migration-v2-keys';
+    const old = new Dexie(name);
+    old.version(2).stores({ ...STORES_V1, outbox: 'id, opId, userId, token' });
+    // Keys as version 2 computed them (NFC, lower case): the fullwidth letter stayed apart.
+    const wide = { ...makeUser({ id: 2, email: 'plain@example.com' }), email: '\uff41full@example.com', emailKey: '\uff41full@example.com' };
+    const twin = { ...makeUser({ id: 3, email: 'plain@example.com' }), email: '\uff42oth@example.com', emailKey: '\uff42oth@example.com' };
+    const plain = makeUser({ id: 4, email: 'both@example.com' });
+    await old.table('userChunks').bulkPut(toChunks([makeUser({ id: 1, email: 'admin@example.com', roles: ['administrator'] }), wide, twin, plain]));
+    await old.table('roles').bulkPut(BUILT_IN_ROLES);
+    await old.table('settings').put({ key: 'settings', plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 5, demoSize: 0 });
+    old.close();
+
+    const engine = createEngine({ dbName: name });
+    engines.push(engine);
+    await engine.open();
+    const chunks = (await dump(name)).userChunks as { users: { id: number; emailKey: string }[] }[];
+    const keys = chunks.flatMap((c) => c.users.map((u) => [u.id, u.emailKey]));
+    // "ｂoth" now folds to a key another user already holds: it keeps its old one, both stay reachable.
+    expect(keys).toEqual([[1, 'admin@example.com'], [2, 'afull@example.com'], [3, '\uff42oth@example.com'], [4, 'both@example.com']]);
   });
 });
 
@@ -46,13 +69,41 @@ describe('workspace: storage faults', () => {
     });
     const before = await dump(dbName);
     const res = await engine.apply('deactivate', everyone, {});
-    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/storage quota exceeded\). Nothing was changed\. .*export a backup/) });
+    expect(res).toMatchObject({ ok: false, error: FAULT_MESSAGES.quota });
     expect(await dump(dbName)).toEqual(before);
     expect((await engine.query({ filter: { status: ['inactive'] } })).total).toBe(10);
+  });
+
+  it('a quota error at commit time, wrapped by Dexie in an AbortError, gets Muster’s own advice, not the browser’s words', async () => {
+    // Chromium refuses the commit, not the put: the transaction aborts and Dexie reports an
+    // AbortError whose inner error is the QuotaExceededError.
+    const { engine, dbName } = await setup({
+      afterBatch() {
+        const inner = new DOMException('An attempt was made to add something to storage that exceeded the quota.', 'QuotaExceededError');
+        throw new Dexie.AbortError('QuotaExceededError An attempt was made to add something to storage that exceeded the quota.', inner);
+      }
+    });
+    const before = await dump(dbName);
+    const res = await engine.apply('deactivate', everyone, {});
+    expect(res).toMatchObject({ ok: false, error: FAULT_MESSAGES.quota });
+    expect(JSON.stringify(res)).not.toMatch(/QuotaExceededError|AbortError/);
+    expect(await dump(dbName)).toEqual(before);
   });
 });
 
 describe('workspace: backup and restore', () => {
+  it('restores a backup written before email keys were folded, computing its keys again', async () => {
+    const { engine } = await setup();
+    const file = JSON.parse(new TextDecoder().decode(await gunzip(await engine.exportWorkspace())));
+    file.schemaVersion = 2;
+    const u = file.tables.userChunks[0].users[1];
+    u.email = '\uff41full@example.com';
+    u.emailKey = '\uff41full@example.com'; // as version 2 computed it
+    const res = await engine.importWorkspace(new TextEncoder().encode(JSON.stringify(file)));
+    expect(res).toMatchObject({ ok: true });
+    expect((await engine.user(u.id))?.emailKey).toBe('afull@example.com');
+  });
+
   it('export → reset → import gives identical tables', async () => {
     const { engine, dbName } = await setup();
     const op = await engine.apply('invite', { filter: { status: ['profile_only'] } }, { welcomeMessage: 'Hi' });
@@ -108,8 +159,9 @@ describe('workspace: several tabs', () => {
     const events: string[] = [];
     await b.watch((e) => events.push(e.type));
     await a.apply('deactivate', { ids: [3] }, {});
-    await until(async () => (await b.user(3))?.status === 'inactive');
-    expect(events).toContain('changed');
+    // The page hears of it once the other engine has reloaded (its store fills chunk by chunk).
+    await until(async () => events.includes('changed'));
+    expect((await b.user(3))?.status).toBe('inactive');
     await a.setPlan('enterprise');
     await until(async () => (await b.meta()).settings.plan === 'enterprise');
   });
@@ -119,9 +171,9 @@ describe('workspace: several tabs', () => {
     const events: string[] = [];
     await engine.watch((e) => events.push(e.type));
     const newer = new Dexie(dbName);
-    newer.version(3).stores({ ...STORES_V1, outbox: 'id, opId, userId, token', extra: 'id' });
+    newer.version(4).stores({ ...STORES_V1, outbox: 'id, opId, userId, token', extra: 'id' });
     await newer.open(); // would hang (blocked) if the old engine kept its connection open
-    expect(newer.verno).toBe(3);
+    expect(newer.verno).toBe(4);
     newer.close();
     expect(events).toEqual(['outdated']);
   });

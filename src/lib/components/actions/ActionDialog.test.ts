@@ -22,7 +22,7 @@ const fake = {
   rows: vi.fn(async () => []),
   previewCsv: vi.fn(async () => 'id\r\n')
 };
-vi.mock('$lib/client/engine', () => ({ engine: () => fake, progressProxy: (f: unknown) => f, newJobId: () => 'job-1' }));
+vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
 
 const { ActionFlow } = await import('$lib/state/action-flow.svelte');
 const { default: ActionDialog } = await import('./ActionDialog.svelte');
@@ -75,7 +75,8 @@ describe('the bulk action dialog', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     // Cancel goes to the engine; the result arrives and the dialog says nothing changed.
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(fake.cancel).toHaveBeenCalledWith('job-1');
+    const [, , , opts] = fake.apply.mock.calls[0] as unknown as [string, unknown, unknown, { jobId: string }];
+    expect(fake.cancel).toHaveBeenCalledWith(opts.jobId);
     resolveApply!({ ok: false, error: 'Cancelled: nothing was changed.', cancelled: true });
     expect(await screen.findByText('Cancelled. Nothing was changed.')).toBeInTheDocument();
     await user.keyboard('{Escape}');

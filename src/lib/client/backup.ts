@@ -1,0 +1,9 @@
+import { engine } from './engine';
+import { downloadBytes } from './download';
+
+/** Downloads the whole workspace as one .json.gz file; returns its size in bytes. */
+export async function downloadBackup(today: string | undefined): Promise<number> {
+  const bytes = await engine().exportWorkspace();
+  downloadBytes(`muster-workspace-${today ?? 'backup'}.json.gz`, bytes, 'application/gzip');
+  return bytes.length;
+}
