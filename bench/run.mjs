@@ -314,8 +314,11 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
       'revert upload / read-modify-write floor': results.scenarios['revert upload: apply'].median / results.floors.rmw.median
     };
   } finally {
-    await browser.close();
-    await app.close();
+    try {
+      await browser.close();
+    } finally {
+      await app.close();
+    }
   }
 
   results.machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium (Debian)`;

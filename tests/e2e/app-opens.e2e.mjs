@@ -9,8 +9,11 @@ before(async () => {
   browser = await openBrowser();
 });
 after(async () => {
-  await browser?.close();
-  await app?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await app?.close();
+  }
 });
 
 test('the app opens under a sub-path, seeds the demo users and lists them', async () => {
@@ -47,7 +50,10 @@ test('the same build runs under another path', async () => {
     await openDirectory(second.page, other.url);
     watch.assertClean();
   } finally {
-    await second.close();
-    await other.close();
+    try {
+      await second.close();
+    } finally {
+      await other.close();
+    }
   }
 });

@@ -32,21 +32,32 @@ export async function openBrowser({ width = 1400, height = 900 } = {}) {
       '--disable-sync'
     ]
   });
+  // Every page of the context is watched: a console error or page error anywhere fails the test
+  // file when its browser closes, unless the test said it expects it (`expectProblem`).
+  const problems = [];
+  const expected = [];
+  const watchAll = (p) => collectProblems(p, problems);
+  context.pages().forEach(watchAll);
+  context.on('page', watchAll);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
   return {
     context,
     page,
+    /** A problem this test causes on purpose (a killed worker, a refused quota). */
+    expectProblem(re) {
+      expected.push(re);
+    },
     async close() {
       await context.close().catch(() => {});
       fs.rmSync(profile, { recursive: true, force: true });
+      const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)));
+      assert.deepEqual(unexpected, [], `the browser reported errors:\n${unexpected.join('\n')}`);
     }
   };
 }
 
-/** Collects console errors and page errors; `assertClean()` fails the test if any appeared. */
-export function watchPage(page) {
-  const problems = [];
+function collectProblems(page, problems) {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
@@ -54,6 +65,17 @@ export function watchPage(page) {
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
   });
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`worker console error: ${m.text()}`);
+    })
+  );
+}
+
+/** Collects console errors and page errors; `assertClean()` fails the test if any appeared. */
+export function watchPage(page) {
+  const problems = [];
+  collectProblems(page, problems);
   return {
     problems,
     assertClean() {
@@ -87,12 +109,15 @@ export function useApp() {
   before(async () => {
     app = await startApp();
     browser = await openBrowser();
-    Object.assign(env, { url: app.url, page: browser.page, context: browser.context, watch: watchPage(browser.page) });
+    Object.assign(env, { url: app.url, page: browser.page, context: browser.context, watch: watchPage(browser.page), browser });
     await openDirectory(browser.page, app.url);
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    try {
+      await browser?.close();
+    } finally {
+      await app?.close();
+    }
   });
   return env;
 }

@@ -9,8 +9,11 @@ before(async () => {
   browser = await openBrowser();
 });
 after(async () => {
-  await browser?.close();
-  await app?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await app?.close();
+  }
 });
 
 const focused = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());

@@ -10,8 +10,11 @@ before(async () => {
   browser = await openBrowser();
 });
 after(async () => {
-  await browser?.close();
-  await app?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await app?.close();
+  }
 });
 
 test('upload a file mixing new, updated, unchanged, invalid and duplicate rows; check the preview and the directory', async () => {

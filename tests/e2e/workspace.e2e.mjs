@@ -4,7 +4,9 @@ import { chooseAction, openBrowser, openDirectory, shot, startApp, userRow, watc
 
 const open = [];
 after(async () => {
-  for (const x of open.reverse()) await x.close();
+  const failures = [];
+  for (const x of open.reverse()) await x.close().catch((e) => failures.push(e));
+  if (failures.length) throw failures[0];
 });
 async function app(base) {
   const a = await startApp({ base });
