@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { MusterDB } from '../src/lib/db/schema';
-import { BUILT_IN_ROLES } from '../src/lib/domain/roles';
+import { BUILT_IN_ROLES, type Role } from '../src/lib/domain/roles';
 import type { User } from '../src/lib/domain/user';
 import type { Organization } from '../src/lib/domain/directory';
 import { makeUser } from './factories';
@@ -38,12 +38,12 @@ export function workspace(): User[] {
 }
 
 /** A fresh database holding `users` (and, unless given, two organizations and one company), and an engine on it. */
-export async function setup(hooks?: CommitHooks, users = workspace(), extra: { organizations?: Organization[]; nextUserId?: number } = {}) {
+export async function setup(hooks?: CommitHooks, users = workspace(), extra: { organizations?: Organization[]; nextUserId?: number; roles?: Role[] } = {}) {
   const dbName = `engine-test-${++n}`;
   const db = new MusterDB(dbName);
   await writeWorkspace(db, {
     users,
-    roles: BUILT_IN_ROLES,
+    roles: [...BUILT_IN_ROLES, ...(extra.roles ?? [])],
     organizations: extra.organizations ?? [
       { id: 'org-1', name: 'North' },
       { id: 'org-2', name: 'South' }

@@ -6,5 +6,6 @@ export const KIND_LABELS: Record<OperationKind, string> = {
   self_service: 'Self-service update',
   clock: 'Clock',
   revert: 'Revert',
-  sign_in: 'Sign-in'
+  sign_in: 'Sign-in',
+  session: 'Session'
 };

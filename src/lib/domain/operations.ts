@@ -1,7 +1,8 @@
 import type { FieldChange } from './changes';
 import { displayName, type User } from './user';
 
-export type OperationKind = 'bulk_action' | 'upload' | 'self_service' | 'clock' | 'revert' | 'sign_in';
+/** 'session': the acting administrator or the plan changed (who acts, under which rules). */
+export type OperationKind = 'bulk_action' | 'upload' | 'self_service' | 'clock' | 'revert' | 'sign_in' | 'session';
 
 export interface SkipGroup {
   reason: string;
@@ -75,4 +76,21 @@ export function operationHeader(
   h: Pick<Operation, 'kind' | 'action' | 'label' | 'actorId' | 'actorName' | 'at'> & Partial<Operation>
 ): Omit<Operation, 'id'> {
   return { params: {}, applied: 1, skipped: 0, failed: 0, skipReasons: [], emailsSent: 0, changedUsers: 1, revertOf: null, revertedBy: null, ...h };
+}
+
+/** Users skipped, by reason: what a report's header counts and its skip record lists. */
+export function skipBook(groups: ReadonlyMap<string, readonly number[]>) {
+  const skips = [...groups].map(([reason, ids]) => ({ reason, ids: [...ids] }));
+  return {
+    skips,
+    skipReasons: skips.map((g) => ({ reason: g.reason, count: g.ids.length })),
+    skipped: skips.reduce((n, g) => n + g.ids.length, 0)
+  };
+}
+
+/** Adds a user to a reason's group. */
+export function skipTo(groups: Map<string, number[]>, reason: string, id: number) {
+  const ids = groups.get(reason);
+  if (ids) ids.push(id);
+  else groups.set(reason, [id]);
 }

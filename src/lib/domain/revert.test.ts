@@ -9,7 +9,6 @@ function world(users: User[]): RevertWorld {
   return {
     user: (id) => byId.get(id),
     emailOwner: (key) => users.find((u) => u.emailKey === key)?.id,
-    outOfScope: () => null,
     now: '2026-11-23T10:00:00.000Z'
   };
 }
@@ -52,12 +51,5 @@ describe('planRevert', () => {
     const plan = planRevert(log, world([u2]));
     expect(plan.users.get(5)).toMatchObject({ ownedContent: 0 });
     expect(plan.changes[0].changes).toEqual([{ field: 'ownedContent', before: 5, after: 0 }]);
-  });
-
-  it('leaves out users outside the actor’s organizations, with that reason', () => {
-    const u = makeUser({ id: 5, status: 'inactive' });
-    const log = [userChange({ ...u, status: 'active' }, u, [{ field: 'status', before: 'active', after: 'inactive' }])];
-    const plan = planRevert(log, { ...world([u]), outOfScope: () => 'Outside your organizations' });
-    expect([...plan.conflicts]).toEqual([['Outside your organizations', [5]]]);
   });
 });

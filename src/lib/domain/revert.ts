@@ -14,8 +14,6 @@ export interface RevertWorld {
   user(id: number): User | undefined;
   /** Id of the user holding an email key, if any. */
   emailOwner(key: string): number | undefined;
-  /** null when the actor may act on this user, else the skip reason (SPEC §2 scope). */
-  outOfScope(user: User): string | null;
   now: string;
 }
 
@@ -45,6 +43,7 @@ interface Net {
  * goes back only if nobody changed them since (their version is still the one the operation left);
  * otherwise they are a conflict and left alone. Removed users come back from their snapshot;
  * created users are removed again. The result is itself a change log, so a revert can be reverted.
+ * Who may put back what (permission per field, scope, rank) is the write gate's to decide.
  */
 export function planRevert(log: UserChange[], world: RevertWorld): RevertPlan {
   const plan: RevertPlan = { users: new Map(), changes: [], conflicts: new Map(), reverted: 0, fields: 0, restored: 0, removed: 0 };
@@ -76,11 +75,6 @@ export function planRevert(log: UserChange[], world: RevertWorld): RevertPlan {
         continue;
       }
       const old = snapshot.user;
-      const scope = world.outOfScope(old);
-      if (scope) {
-        conflict(scope, id);
-        continue;
-      }
       const holder = world.emailOwner(old.emailKey);
       if (holder !== undefined && holder !== id) {
         conflict(CONFLICTS.emailTaken, id);
@@ -98,11 +92,6 @@ export function planRevert(log: UserChange[], world: RevertWorld): RevertPlan {
     }
     if (net.version !== undefined && current.version !== net.version) {
       conflict(CONFLICTS.changedSince, id);
-      continue;
-    }
-    const scope = world.outOfScope(current);
-    if (scope) {
-      conflict(scope, id);
       continue;
     }
     if (snapshot?.kind === 'created') {

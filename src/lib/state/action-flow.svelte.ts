@@ -19,7 +19,7 @@ export interface Outcome {
 export function outcomeOf(res: ApplyResult): Outcome {
   return res.ok
     ? { ok: true, reportId: res.reportId, applied: res.applied, skipped: res.skipped, emailsSent: res.emailsSent }
-    : { ok: false, error: res.error, cancelled: res.cancelled };
+    : { ok: false, error: res.message, cancelled: res.kind === 'cancelled' };
 }
 
 /**
@@ -61,7 +61,7 @@ export class ActionFlow {
         this.preview = res;
         this.step = 'preview';
       } else {
-        this.error = res.error;
+        this.error = res.message;
         if (this.action.hasParams) this.step = 'params';
       }
     } catch (e) {
@@ -75,7 +75,7 @@ export class ActionFlow {
     try {
       const res = await engine().previewCsv(this.action.id, this.selection, $state.snapshot(this.params));
       if (typeof res === 'string') return res;
-      this.error = res.error;
+      this.error = res.message;
     } catch (e) {
       this.error = messageOf(e);
     }

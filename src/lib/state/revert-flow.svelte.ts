@@ -20,7 +20,7 @@ export class RevertFlow {
     try {
       const res = await engine().revertPreview(this.reportId);
       if (res.ok) this.preview = res;
-      else this.error = res.error;
+      else this.error = res.message;
     } catch (e) {
       this.error = messageOf(e);
     }

@@ -64,7 +64,7 @@ export class SignInFlow {
     if (res.ok) {
       this.session = res;
       this.error = null;
-    } else this.error = res.error ?? 'Check the highlighted fields.';
+    } else this.error = res.errors ? 'Check the highlighted fields.' : res.message;
   }
 
   private async run(fn: () => Promise<void>) {

@@ -40,7 +40,7 @@ export class UploadState {
       const res = await runJob<UploadPreview>({ onProgress: (p) => (this.progress = p) }, ({ progress }) => engine().uploadPreview(file, this.fileName, opts, progress));
       if (!res.ok) {
         this.summary = null;
-        this.error = res.error;
+        this.error = res.message;
         return;
       }
       this.summary = res;

@@ -76,12 +76,14 @@ class WorkspaceState {
   companyName = (id: string | null) => (id ? (this.meta?.companies.find((c) => c.id === id)?.name ?? id) : '');
 
   async setActor(id: number) {
-    await engine().setActor(id);
+    const res = await engine().setActor(id);
+    if (!res.ok) this.failure = res.message;
     await this.reload();
   }
 
   async setPlan(plan: Plan) {
-    await engine().setPlan(plan);
+    const res = await engine().setPlan(plan);
+    if (!res.ok) this.failure = res.message;
     await this.reload();
   }
 }

@@ -29,7 +29,7 @@ describe('engine: bulk actions', () => {
   it('previews how many apply and groups the skipped by reason, with their ids', async () => {
     const { engine } = await setup();
     const p = await engine.preview('activate', everyone, {});
-    if (!p.ok) throw new Error(p.error);
+    if (!p.ok) throw new Error(p.message);
     expect(p.selected).toBe(63);
     expect(p.applies).toBe(10);
     const invited = p.skipped.find((s) => s.reason.startsWith('Invited'));
@@ -41,7 +41,7 @@ describe('engine: bulk actions', () => {
     const { engine } = await setup();
     const before = await engine.query({ limit: 1000 });
     const res = await engine.apply('activate', everyone, {});
-    if (!res.ok) throw new Error(res.error);
+    if (!res.ok) throw new Error(res.message);
     expect(res.applied).toBe(10);
     const after = await engine.query({ limit: 1000 });
     const was = new Map(before.rows.map((r) => [r.id, r]));
@@ -78,7 +78,7 @@ describe('engine: bulk actions', () => {
     const rowsBefore = await engine.query({ limit: 1000 });
     const res = await engine.apply('set_access_expiry', everyone, { date: '2027-01-31' });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.error).toMatch(/Injected disk failure\. Nothing was changed/);
+    if (!res.ok) expect(res.message).toMatch(/Injected disk failure\. Nothing was changed/);
     expect(await dump(dbName)).toEqual(before);
     expect(await engine.query({ limit: 1000 })).toEqual(rowsBefore);
   });
@@ -89,7 +89,7 @@ describe('engine: bulk actions', () => {
     const res = await engine.apply('set_access_expiry', everyone, { date: '2027-01-31' }, { jobId: 'job-1' }, (p) => {
       if (p.phase === 'Writing' && p.done > 0) void engine.cancel('job-1');
     });
-    expect(res).toMatchObject({ ok: false, cancelled: true });
+    expect(res).toMatchObject({ ok: false, kind: 'cancelled' });
     expect(await dump(dbName)).toEqual(before);
     expect((await engine.operations()).total).toBe(0);
   });
@@ -97,21 +97,23 @@ describe('engine: bulk actions', () => {
   it('refuses an action the acting administrator may not run, and applies nothing', async () => {
     const { engine, dbName } = await setup();
     await engine.setPlan('enterprise');
-    const before = await dump(dbName);
     // Operations Managers hold no "users.delete" permission on the Enterprise plan.
-    const res = await engine.apply('delete', everyone, {}, { actorId: 2 });
-    expect(res).toMatchObject({ ok: false, denied: true });
+    await engine.setActor(2);
+    const before = await dump(dbName);
+    const res = await engine.apply('delete', everyone, {});
+    expect(res).toMatchObject({ ok: false, kind: 'denied' });
     expect(await dump(dbName)).toEqual(before);
-    // A learner is not an administrator on any plan.
+    // A learner is not an administrator on any plan: they cannot even become the acting one.
     await engine.setPlan('standard');
-    expect(await engine.preview('activate', everyone, {}, 3)).toMatchObject({ ok: false, denied: true });
+    expect(await engine.setActor(3)).toMatchObject({ ok: false, kind: 'denied' });
   });
 
   it('scopes an Operations Manager to the organizations they manage (Enterprise), even if the UI is bypassed', async () => {
     const { engine } = await setup();
     await engine.setPlan('enterprise');
-    const res = await engine.apply('deactivate', everyone, {}, { actorId: 2 });
-    if (!res.ok) throw new Error(res.error);
+    await engine.setActor(2);
+    const res = await engine.apply('deactivate', everyone, {});
+    if (!res.ok) throw new Error(res.message);
     const report = await engine.report(res.reportId);
     const outside = report!.skipGroups.find((g) => g.reason === 'Outside your organizations');
     expect(outside?.ids.length).toBe(30);
@@ -126,25 +128,26 @@ describe('engine: bulk actions', () => {
     expect(menu).toHaveLength(23);
     for (const item of menu.filter((i) => !i.hasParams)) {
       const p = await engine.preview(item.id, everyone, {});
-      if (!p.ok) throw new Error(p.error);
+      if (!p.ok) throw new Error(p.message);
       expect(item.applies, item.id).toBe(p.applies);
     }
     await engine.setPlan('enterprise');
-    const opsMenu = await engine.actionMenu(everyone, 2);
+    await engine.setActor(2);
+    const opsMenu = await engine.actionMenu(everyone);
     expect(opsMenu.find((i) => i.id === 'remove')?.disabled).toMatch(/None of your roles may remove users permanently/);
     expect(opsMenu.find((i) => i.id === 'activate')?.disabled).toBeNull();
   });
 
   it('rejects invalid parameters with a message, before touching anything', async () => {
     const { engine } = await setup();
-    expect(await engine.preview('set_role', everyone, { roleId: 'wizard' })).toEqual({ ok: false, error: 'Unknown role: wizard' });
+    expect(await engine.preview('set_role', everyone, { roleId: 'wizard' })).toEqual({ ok: false, kind: 'invalid', message: 'Unknown role: wizard' });
     expect(await engine.preview('nope', everyone, {})).toMatchObject({ ok: false });
   });
 
   it('transfers content to an active user and records both sides', async () => {
     const { engine } = await setup();
     const res = await engine.apply('transfer', { ids: [5001, 10001] }, { targetId: 3 });
-    if (!res.ok) throw new Error(res.error);
+    if (!res.ok) throw new Error(res.message);
     expect((await engine.user(3))!.ownedContent).toBe(6);
     expect((await engine.user(5001))!.ownedContent).toBe(0);
     expect((await engine.reportChanges(res.reportId)).total).toBe(3);
@@ -153,7 +156,7 @@ describe('engine: bulk actions', () => {
   it('removes users permanently, keeping a snapshot in the report', async () => {
     const { engine } = await setup();
     const res = await engine.apply('remove', { ids: [501, 5001] }, {});
-    if (!res.ok) throw new Error(res.error);
+    if (!res.ok) throw new Error(res.message);
     expect(res.applied).toBe(1); // 5001 owns content
     expect(await engine.user(501)).toBeNull();
     const page = await engine.reportChanges(res.reportId);
@@ -163,7 +166,7 @@ describe('engine: bulk actions', () => {
   it('sends invitation emails to the outbox with the welcome message', async () => {
     const { engine } = await setup();
     const res = await engine.apply('invite', everyone, { welcomeMessage: 'Welcome aboard!' });
-    if (!res.ok) throw new Error(res.error);
+    if (!res.ok) throw new Error(res.message);
     expect(res.emailsSent).toBeGreaterThan(0);
     const invited = await engine.query({ filter: { status: ['invited'] }, limit: 1000 });
     expect(invited.total).toBe(10 + res.applied);

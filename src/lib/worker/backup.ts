@@ -1,6 +1,6 @@
 import { chunkOf, type MusterDB } from '../db/schema';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup, rekeyOldBackup } from '../domain/backup';
-import { describeError } from './commit';
+import { fail, faultMessage, type Failure } from './failure';
 
 /** The whole workspace as one gzip-compressed JSON file (SPEC §8 export). */
 export async function exportBackup(db: MusterDB): Promise<Uint8Array> {
@@ -12,7 +12,7 @@ export async function exportBackup(db: MusterDB): Promise<Uint8Array> {
   return pipe(new TextEncoder().encode(json), new CompressionStream('gzip'));
 }
 
-export type ImportResult = { ok: true; users: number; operations: number } | { ok: false; error: string; problems?: string[] };
+export type ImportResult = { ok: true; users: number; operations: number } | (Failure & { problems?: string[] });
 
 /**
  * Reads a workspace file and, only if the whole of it is valid, replaces every table with it in
@@ -24,14 +24,14 @@ export async function importBackup(db: MusterDB, bytes: Uint8Array): Promise<Imp
     const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? await pipe(bytes, new DecompressionStream('gzip')) : bytes;
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
   } catch {
-    return { ok: false, error: 'This file is not a Muster workspace: it is neither gzip-compressed JSON nor JSON. Nothing was changed.' };
+    return fail('invalid', 'This file is not a Muster workspace: it is neither gzip-compressed JSON nor JSON. Nothing was changed.');
   }
   const version = (data as { schemaVersion?: unknown })?.schemaVersion;
   if (typeof version === 'number' && version > db.verno)
-    return { ok: false, error: `This file comes from a newer Muster (database version ${version}; this one reads up to ${db.verno}). Nothing was changed.` };
+    return fail('invalid', `This file comes from a newer Muster (database version ${version}; this one reads up to ${db.verno}). Nothing was changed.`);
   rekeyOldBackup(data);
   const checked = checkBackup(data, chunkOf);
-  if (!checked.ok) return { ok: false, error: 'The file is not a valid Muster workspace. Nothing was changed.', problems: checked.problems };
+  if (!checked.ok) return fail('invalid', 'The file is not a valid Muster workspace. Nothing was changed.', { problems: checked.problems });
   const t = checked.backup.tables;
   try {
     await db.transaction('rw', db.tables, async () => {
@@ -42,7 +42,7 @@ export async function importBackup(db: MusterDB, bytes: Uint8Array): Promise<Imp
       }
     });
   } catch (e) {
-    return { ok: false, error: describeError(e) };
+    return fail('fault', faultMessage(e));
   }
   return { ok: true, users: t.userChunks.reduce((n, c) => n + c.users.length, 0), operations: t.operations.length };
 }

@@ -2,11 +2,13 @@ import { getAction, type ActionDef, type Severity } from '../domain/actions';
 import type { ActionContext } from '../domain/actions/types';
 import { applyPatch } from '../domain/changes';
 import { evaluate, type Evaluation } from '../domain/evaluate';
-import { userChange, type UserChange } from '../domain/operations';
+import { operationHeader, skipBook, userChange, type UserChange } from '../domain/operations';
 import { reach, type Reach } from '../domain/permissions';
 import { hasAdministrativeRole } from '../domain/roles';
 import { displayName, type User } from '../domain/user';
 import type { CommitPlan } from './commit';
+import { fail, type Failure } from './failure';
+import { gatePlan, type Gated } from './gate';
 import { actionContext } from './context';
 import { resolveSelection, type Selection } from './selection';
 import type { Store } from './store';
@@ -30,8 +32,7 @@ export interface PreviewOk {
   notes: string[];
 }
 
-export type Refusal = { ok: false; error: string; denied?: boolean };
-export type PreviewResult = PreviewOk | Refusal;
+export type PreviewResult = PreviewOk | Failure;
 
 interface Prepared {
   action: ActionDef<unknown>;
@@ -41,19 +42,22 @@ interface Prepared {
   reach: Reach;
 }
 
-/** Checks action, parameters and permission — the engine's gate, whatever the UI showed. */
-export function prepare(store: Store, actionId: string, rawParams: unknown, actorId: number): Prepared | Refusal {
+/**
+ * Checks action, parameters and that the actor may run it at all. Which users it may change, field
+ * by field, is the write gate's to decide (gate.ts), for this path as for every other.
+ */
+export function prepare(store: Store, actionId: string, rawParams: unknown, actorId: number): Prepared | Failure {
   const action = getAction(actionId);
-  if (!action) return { ok: false, error: `Unknown action “${actionId}”.` };
+  if (!action) return fail('invalid', `Unknown action “${actionId}”.`);
   const actor = store.users.get(actorId);
-  if (!actor) return { ok: false, error: 'The acting administrator is not in the directory.', denied: true };
+  if (!actor) return fail('denied', 'The acting administrator is not in the directory.');
   const r = reach(actor, store.settings.plan, action.permission, store.roles);
-  if (r.kind === 'none') return { ok: false, error: r.reason, denied: true };
+  if (r.kind === 'none') return fail('denied', r.reason);
   const parsed = action.params.safeParse(rawParams ?? {});
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
+  if (!parsed.success) return fail('invalid', parsed.error.issues.map((i) => i.message).join('; '));
   const ctx = actionContext(store, actorId);
   const problem = action.checkParams?.(parsed.data, ctx);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return fail('invalid', problem);
   return { action, params: parsed.data, ctx, actor, reach: r };
 }
 
@@ -62,14 +66,15 @@ export function runEvaluation(store: Store, p: Prepared, selection: Selection): 
   return { ids, ev: evaluate(p.action, ids, p.params, p.ctx, p.reach) };
 }
 
-export function summarise(p: Prepared, selected: number, ev: Evaluation): PreviewOk {
-  const skipped = [...ev.skipped].map(([reason, ids]) => ({ reason, count: ids.length, ids }));
+/** The preview of what apply will do: the evaluation as the write gate lets it through. */
+export function summarise(p: Prepared, selected: number, ev: Evaluation, gated: Gated): PreviewOk {
+  const skipped = gated.plan.skips.map(({ reason, ids }) => ({ reason, count: ids.length, ids }));
   skipped.sort((a, b) => b.count - a.count);
-  let emails = 0;
+  const emails = gated.plan.emails.length;
   let gainAdmin = 0;
   let adminWithoutOrgs = 0;
   for (const a of ev.applies) {
-    emails += a.effect.emails?.length ?? 0;
+    if (gated.refused.has(a.user.id)) continue;
     const roles = a.effect.patch.roles;
     if (roles && hasAdministrativeRole(roles, p.ctx.roles)) {
       if (!hasAdministrativeRole(a.user.roles, p.ctx.roles)) gainAdmin++;
@@ -87,7 +92,7 @@ export function summarise(p: Prepared, selected: number, ev: Evaluation): Previe
     action: p.action.id,
     label: p.action.label,
     selected,
-    applies: ev.applies.length,
+    applies: gated.plan.operation?.applied ?? 0,
     skipped,
     severity: p.action.severity(p.params as never, p.ctx),
     emails,
@@ -98,6 +103,7 @@ export function summarise(p: Prepared, selected: number, ev: Evaluation): Previe
 /** Turns an evaluation into the writes of one atomic commit, with its change report. */
 export function planBulk(store: Store, p: Prepared, ev: Evaluation): CommitPlan {
   const now = p.ctx.now;
+  const who = { source: 'admin' as const, actorId: p.actor.id };
   const users = new Map<number, User | null>();
   const changes: UserChange[] = [];
   const emails: CommitPlan['emails'] = [];
@@ -111,8 +117,17 @@ export function planBulk(store: Store, p: Prepared, ev: Evaluation): CommitPlan 
       users.set(user.id, after);
       if (list.length) changes.push(userChange(user, after, list));
     }
-    if (effect.transfer) credits.set(effect.transfer.toUserId, (credits.get(effect.transfer.toUserId) ?? 0) + effect.transfer.amount);
     for (const e of effect.emails ?? []) emails.push({ ...e, userId: user.id, to: user.email, sentAt: now, token: token() });
+  }
+  // A new owner is credited only with the content of owners the policy lets go of it.
+  const transfers = ev.applies.filter((a) => a.effect.transfer);
+  const refusedOwners = transfers.length ? gatePlan(store, { who, users, changes: [], skips: [], emails: [], operation: null }).refused : null;
+  const dependsOn = new Map<number, number>();
+  for (const { user, effect } of transfers) {
+    if (refusedOwners?.has(user.id)) continue;
+    const to = effect.transfer!.toUserId;
+    credits.set(to, (credits.get(to) ?? 0) + effect.transfer!.amount);
+    dependsOn.set(user.id, to);
   }
   for (const [id, amount] of credits) {
     const target = store.users.get(id)!;
@@ -121,12 +136,17 @@ export function planBulk(store: Store, p: Prepared, ev: Evaluation): CommitPlan 
     users.set(id, after);
     changes.push(userChange(target, after, [{ field: 'ownedContent', before: target.ownedContent, after: patch.ownedContent }]));
   }
+  const book = skipBook(ev.skipped);
   // Only users whose record really changes are rewritten.
   for (const [id, u] of users) if (u && u === store.users.get(id)) users.delete(id);
 
   return {
+    who,
     users,
-    operation: {
+    sideEffects: new Set(credits.keys()),
+    // Content moves whole: if the new owner may not be changed, its owners keep their content.
+    dependsOn,
+    operation: operationHeader({
       kind: 'bulk_action',
       action: p.action.id,
       label: p.action.label,
@@ -135,16 +155,13 @@ export function planBulk(store: Store, p: Prepared, ev: Evaluation): CommitPlan 
       at: now,
       params: (p.params ?? {}) as Record<string, unknown>,
       applied: ev.applies.length,
-      skipped: [...ev.skipped.values()].reduce((s, ids) => s + ids.length, 0),
-      failed: 0,
-      skipReasons: [...ev.skipped].map(([reason, ids]) => ({ reason, count: ids.length })),
+      skipped: book.skipped,
+      skipReasons: book.skipReasons,
       emailsSent: emails.length,
-      changedUsers: changes.length,
-      revertOf: null,
-      revertedBy: null
-    },
+      changedUsers: changes.length
+    }),
     changes,
-    skips: [...ev.skipped].map(([reason, ids]) => ({ reason, ids })),
+    skips: book.skips,
     emails
   };
 }

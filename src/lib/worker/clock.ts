@@ -7,8 +7,9 @@ import { displayName, type User } from '../domain/user';
 import { commit, type CommitPlan } from './commit';
 import { nowOn } from './context';
 import type { Store } from './store';
+import { fail, type Failure } from './failure';
 
-export type ClockAnswer = { ok: true; today: string; reportId: number | null; expired: number; accessEnded: number } | { ok: false; error: string };
+export type ClockAnswer = { ok: true; today: string; reportId: number | null; expired: number; accessEnded: number } | Failure;
 
 /**
  * Moves Muster's "today" forward (SPEC §7): invitations past their expiry become expired and
@@ -17,9 +18,9 @@ export type ClockAnswer = { ok: true; today: string; reportId: number | null; ex
  */
 export async function advanceClock(db: MusterDB, store: Store, to: string, actor: User): Promise<ClockAnswer> {
   const from = store.settings.today;
-  if (!isIsoDay(to)) return { ok: false, error: `“${to}” is not a date (YYYY-MM-DD).` };
-  if (to <= from) return { ok: false, error: `The clock only moves forward: choose a day after ${from}.` };
-  if (to > `${Number(from.slice(0, 4)) + 20}${from.slice(4)}`) return { ok: false, error: 'Move the clock at most 20 years ahead.' };
+  if (!isIsoDay(to)) return fail('invalid', `“${to}” is not a date (YYYY-MM-DD).`);
+  if (to <= from) return fail('invalid', `The clock only moves forward: choose a day after ${from}.`);
+  if (to > `${Number(from.slice(0, 4)) + 20}${from.slice(4)}`) return fail('invalid', 'Move the clock at most 20 years ahead.');
   const tick = clockTick(store.users.values(), from, to);
   const now = nowOn(to);
   const users = new Map<number, User | null>();
@@ -30,6 +31,7 @@ export async function advanceClock(db: MusterDB, store: Store, to: string, actor
   });
   const changed = changes.length + tick.accessEnded.length > 0;
   const plan: CommitPlan = {
+    who: { source: 'system', actorId: null },
     users,
     operation: changed
       ? operationHeader({
@@ -50,6 +52,6 @@ export async function advanceClock(db: MusterDB, store: Store, to: string, actor
     emails: [],
     settings: { ...store.settings, today: to }
   };
-  const reportId = await commit(db, store, plan);
+  const { reportId } = await commit(db, store, plan);
   return { ok: true, today: to, reportId, expired: changes.length, accessEnded: tick.accessEnded.length };
 }

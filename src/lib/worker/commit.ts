@@ -1,13 +1,15 @@
-import { describeFault } from '../domain/faults';
 import { CHUNK_SIZE, chunkOf, type MusterDB, type UserChunk } from '../db/schema';
 import type { Operation, OutboxEmail, UserChange } from '../domain/operations';
 import type { Settings } from '../domain/directory';
 import type { User } from '../domain/user';
 import type { Store } from './store';
 import type { Progress } from './jobs';
+import { gatePlan, type Who } from './gate';
 
 /** Everything one operation writes. Computed before the transaction opens (DESIGN.md). */
 export interface CommitPlan {
+  /** Who writes: every plan passes the one policy for this writer before it commits (gate.ts). */
+  who: Who;
   /** New versions of users (created or changed); null erases the user. */
   users: Map<number, User | null>;
   operation: Omit<Operation, 'id'> | null;
@@ -20,6 +22,27 @@ export interface CommitPlan {
   reverts?: number;
   /** An outbox link used by this operation (an accepted invitation), marked so it works once. */
   linkUsed?: { emailId: number; at: string };
+  /** Users changed only as a side effect (a transfer's new owner): not counted as applied. */
+  sideEffects?: ReadonlySet<number>;
+  /** A user's change that needs another's (a transfer's owner needs its new owner's credit): if the
+   *  policy refuses the second, the first is refused too. */
+  dependsOn?: ReadonlyMap<number, number>;
+}
+
+/** What a commit wrote: its report (null for bookkeeping), and the plan as the policy let it. */
+export interface Committed {
+  reportId: number | null;
+  plan: CommitPlan;
+  refused: Map<number, string>;
+}
+
+/** The policy refused every change a write planned: nothing was written. */
+export class RefusedError extends Error {
+  constructor(readonly refused: Map<number, string>) {
+    const reasons = [...new Set(refused.values())];
+    super(`${reasons.join('; ')}. Nothing was changed.`);
+    this.name = 'RefusedError';
+  }
 }
 
 export interface CommitHooks {
@@ -37,6 +60,9 @@ export class CancelledError extends Error {
 const BATCH = 20;
 
 /**
+ * Every write of user data ends here, so every write passes the one policy first (gate.ts): what
+ * it refuses becomes skips in the report, and a write it refuses entirely writes nothing.
+ *
  * Writes a plan in ONE IndexedDB transaction: the touched user chunks, the change log chunks, the
  * report header, skipped ids and outbox emails. Nothing that is not IndexedDB is awaited inside it;
  * a cancel or any failure throws, Dexie aborts, and neither the database nor memory changes.
@@ -45,9 +71,11 @@ const BATCH = 20;
 export async function commit(
   db: MusterDB,
   store: Store,
-  plan: CommitPlan,
+  planned: CommitPlan,
   opts: { progress?: Progress; isCancelled?: () => boolean; hooks?: CommitHooks } = {}
-): Promise<number | null> {
+): Promise<Committed> {
+  const { plan, refused } = gatePlan(store, planned);
+  if (refused.size > 0 && plan.users.size === 0) throw new RefusedError(refused);
   const touched = [...new Set([...plan.users.keys()].map(chunkOf))].sort((a, b) => a - b);
   const chunks: UserChunk[] = touched.map((c) => ({ id: c, users: chunkUsers(store, plan.users, c) }));
   const changeChunks: UserChange[][] = [];
@@ -102,7 +130,7 @@ export async function commit(
   if (plan.settings) store.settings = { ...plan.settings };
   store.touch();
   store.onCommit?.();
-  return opId;
+  return { reportId: opId, plan, refused };
 }
 
 function chunkUsers(store: Store, overlay: Map<number, User | null>, chunk: number): User[] {
@@ -113,10 +141,4 @@ function chunkUsers(store: Store, overlay: Map<number, User | null>, chunk: numb
     if (u) out.push(u);
   }
   return out;
-}
-
-/** A failed write in words; every write is one transaction, so nothing was changed. */
-export function describeError(e: unknown): string {
-  const message = describeFault(e);
-  return /nothing was changed/i.test(message) ? message : `${message} Nothing was changed.`;
 }

@@ -7,6 +7,7 @@ import { commit } from './commit';
 import { hashPassword } from './credentials';
 import { selfServicePlan } from './self-service';
 import type { Store } from './store';
+import { fail, type Failure } from './failure';
 
 export type LinkState = 'valid' | 'unknown' | 'used' | 'gone' | 'replaced' | 'expired' | 'cancelled';
 
@@ -52,12 +53,12 @@ export async function linkInfo(db: MusterDB, store: Store, token: string): Promi
 }
 
 /** Sets the password a link allows: accepting an invitation also activates the account. */
-export async function useLink(db: MusterDB, store: Store, token: string, password: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function useLink(db: MusterDB, store: Store, token: string, password: string): Promise<{ ok: true } | Failure> {
   const info = await linkInfo(db, store, token);
-  if (info.state !== 'valid' || !info.mail) return { ok: false, error: info.message };
+  if (info.state !== 'valid' || !info.mail) return fail('conflict', info.message);
   const user = store.users.get(info.mail.userId)!;
   const problems = passwordProblems(password, user.email);
-  if (problems.length) return { ok: false, error: problems.join(' ') };
+  if (problems.length) return fail('invalid', problems.join(' '));
   const passwordHash = await hashPassword(password);
   const linkUsed = { emailId: info.mail.id, at: new Date().toISOString() };
   const plan =

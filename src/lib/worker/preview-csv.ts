@@ -4,10 +4,12 @@ import { displayName } from '../domain/user';
 import type { Store } from './store';
 
 /** The preview as a downloadable list: one row per selected user, with what would happen to them. */
-export function previewCsv(store: Store, ev: Evaluation): string {
+export function previewCsv(store: Store, ev: Evaluation, refused: ReadonlyMap<number, string>): string {
   const rows: unknown[][] = [];
   for (const a of ev.applies)
-    rows.push([a.user.id, a.user.email, displayName(a.user), 'applies', a.changes.map((c) => `${c.field}: ${fmt(c.before)} → ${fmt(c.after)}`).join('; ') || (a.effect.remove ? 'removed permanently' : 'email sent')]);
+    if (refused.has(a.user.id)) rows.push([a.user.id, a.user.email, displayName(a.user), 'skipped', refused.get(a.user.id)]);
+    else
+      rows.push([a.user.id, a.user.email, displayName(a.user), 'applies', a.changes.map((c) => `${c.field}: ${fmt(c.before)} → ${fmt(c.after)}`).join('; ') || (a.effect.remove ? 'removed permanently' : 'email sent')]);
   for (const [reason, ids] of ev.skipped)
     for (const id of ids) {
       const u = store.users.get(id);

@@ -18,11 +18,10 @@ export function toRow(u: User): UserRow {
   return { ...rest, hasPassword: passwordHash !== null };
 }
 
-/** Cache of the last filter's matching ids in sort order, so scrolling pages cost a slice. */
-let last: { key: string; version: number; ids: number[] } | null = null;
-
 export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] {
+  // The store keeps the last filter's matching ids in sort order, so scrolling pages cost a slice.
   const key = JSON.stringify([filter, sort]);
+  const last = store.lastQuery;
   if (last && last.key === key && last.version === store.version) return last.ids;
   const match = compileFilter(filter, store.settings.today);
   const { users, texts } = store.order(sort.key);
@@ -44,7 +43,7 @@ export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] 
       if (match(users[j], texts[j])) ids.push(users[j].id);
     }
   }
-  last = { key, version: store.version, ids };
+  store.lastQuery = { key, version: store.version, ids };
   return ids;
 }
 

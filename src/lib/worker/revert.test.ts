@@ -6,9 +6,9 @@ import { REPORT_CSV_HEADER } from '../domain/report-rows';
 import { CONFLICTS } from '../domain/revert';
 import { setup, dump, everyone, workspace } from '../../../tests/engine';
 
-async function must<T extends { ok: boolean }>(p: Promise<T | { ok: false; error: string }>): Promise<T & { ok: true }> {
+async function must<T extends { ok: boolean }>(p: Promise<T | { ok: false; message: string }>): Promise<T & { ok: true }> {
   const r = await p;
-  if (!r.ok) throw new Error((r as { error: string }).error);
+  if (!r.ok) throw new Error((r as { message: string }).message);
   return r as T & { ok: true };
 }
 
@@ -38,7 +38,7 @@ describe('engine: revert', () => {
     expect(revert).toMatchObject({ kind: 'revert', revertOf: first.reportId, skipReasons: [{ reason: CONFLICTS.changedSince, count: 1 }] });
     expect(revert!.skipGroups[0].ids).toEqual([501]);
 
-    expect(await engine.revertPreview(first.reportId)).toMatchObject({ ok: false, error: expect.stringMatching(/already reverted by report #3/) });
+    expect(await engine.revertPreview(first.reportId)).toMatchObject({ ok: false, message: expect.stringMatching(/already reverted by report #3/) });
   });
 
   it('reverting a revert applies the original changes again', async () => {
@@ -95,7 +95,7 @@ describe('engine: revert', () => {
     const before = await dump(dbName);
     fail = true;
     const res = await engine.revert(first.reportId);
-    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/Injected disk failure. Nothing was changed./) });
+    expect(res).toMatchObject({ ok: false, message: expect.stringMatching(/Injected disk failure. Nothing was changed./) });
     expect(await dump(dbName)).toEqual(before);
     expect((await engine.report(first.reportId))!.revertedBy).toBeNull();
   });
@@ -105,10 +105,11 @@ describe('engine: revert', () => {
     const south = [3001, 6001, 9001]; // organization South; the Operations Manager manages North
     const first = await must(engine.apply('deactivate', { ids: south }, {}));
     await engine.setPlan('enterprise');
-    expect(await engine.revertPreview(first.reportId, 3)).toMatchObject({ ok: false, denied: true });
-    const ops = await must(engine.revertPreview(first.reportId, 2));
+    expect(await engine.setActor(3)).toMatchObject({ ok: false, kind: 'denied' });
+    await engine.setActor(2);
+    const ops = await must(engine.revertPreview(first.reportId));
     expect(ops).toMatchObject({ reverted: 0, conflicts: [{ reason: 'Outside your organizations', count: 3 }] });
-    expect(await engine.revert(first.reportId, { actorId: 2 })).toMatchObject({ ok: false, error: expect.stringMatching(/nothing can be reverted/) });
+    expect(await engine.revert(first.reportId)).toMatchObject({ ok: false, kind: 'denied', message: expect.stringMatching(/^Outside your organizations. Nothing was changed/) });
     for (const id of south) expect((await engine.user(id))!.status).toBe('inactive');
   });
 });
@@ -187,7 +188,7 @@ describe('engine: revert, as a property', () => {
         const snapshot = async () => Promise.all(ids.map(async (id) => strip(await engine.user(id))));
         const before = await snapshot();
         const op = await engine.apply(action, { ids: selected }, params);
-        if (!op.ok) throw new Error(op.error);
+        if (!op.ok) throw new Error(op.message);
         if (op.applied === 0) return;
         const after = await snapshot();
         const back = await must(engine.revert(op.reportId));

@@ -1,9 +1,10 @@
 import type { MusterDB } from '../db/schema';
-import type { Operation, UserChange } from '../domain/operations';
-import { reach as reachOf, scopeSkip } from '../domain/permissions';
+import { operationHeader, skipBook, type Operation, type UserChange } from '../domain/operations';
+import { reach as reachOf } from '../domain/permissions';
 import { planRevert, type RevertPlan } from '../domain/revert';
 import { displayName, type User } from '../domain/user';
-import type { Refusal } from './bulk';
+import { fail, type Failure } from './failure';
+import type { Gated } from './gate';
 import type { CommitPlan } from './commit';
 import { nowOn } from './context';
 import { readAllChanges } from './reports';
@@ -34,38 +35,36 @@ export interface PreparedRevert {
  * Checks that the report can be reverted by this actor, and plans it against the directory as it
  * is now. Everything after the read is synchronous, so the plan cannot go stale before commit.
  */
-export async function prepareRevert(db: MusterDB, store: Store, opId: number, actorId: number): Promise<PreparedRevert | Refusal> {
+export async function prepareRevert(db: MusterDB, store: Store, opId: number, actorId: number): Promise<PreparedRevert | Failure> {
   const op = await db.operations.get(opId);
-  if (!op) return { ok: false, error: `There is no report #${opId}.` };
+  if (!op) return fail('invalid', `There is no report #${opId}.`);
   if (op.revertedBy !== null)
-    return { ok: false, error: `Report #${opId} was already reverted by report #${op.revertedBy}. Revert #${op.revertedBy} to apply these changes again.` };
-  if (op.kind === 'clock') return { ok: false, error: 'A clock report cannot be reverted: the clock only moves forward.' };
-  if (op.changedUsers === 0) return { ok: false, error: `Report #${opId} changed nobody: there is nothing to revert.` };
+    return fail('conflict', `Report #${opId} was already reverted by report #${op.revertedBy}. Revert #${op.revertedBy} to apply these changes again.`);
+  if (op.kind === 'clock') return fail('invalid', 'A clock report cannot be reverted: the clock only moves forward.');
+  if (op.changedUsers === 0) return fail('invalid', `Report #${opId} changed nobody: there is nothing to revert.`);
   const actor = store.users.get(actorId);
-  if (!actor) return { ok: false, error: 'The acting administrator is not in the directory.', denied: true };
+  if (!actor) return fail('denied', 'The acting administrator is not in the directory.');
   const r = reachOf(actor, store.settings.plan, 'reports.revert', store.roles);
-  if (r.kind === 'none') return { ok: false, error: r.reason, denied: true };
+  if (r.kind === 'none') return fail('denied', r.reason);
   const log = await readAllChanges(db, opId);
   const now = nowOn(store.settings.today);
-  const plan = planRevert(log, {
-    user: (id) => store.users.get(id),
-    emailOwner: (key) => store.byEmail.get(key)?.id,
-    outOfScope: (u) => scopeSkip(r, u),
-    now
-  });
+  const plan = planRevert(log, { user: (id) => store.users.get(id), emailOwner: (key) => store.byEmail.get(key)?.id, now });
   return { op, actor, plan, log, now };
 }
 
-export function summariseRevert(p: PreparedRevert, nameOf: (id: number) => { name: string; email: string }): RevertPreview {
+/** What reverting will do, as the write gate lets it: its refusals are conflicts left alone too. */
+export function summariseRevert(p: PreparedRevert, gated: Gated, nameOf: (id: number) => { name: string; email: string }): RevertPreview {
+  const changes = gated.plan.changes;
+  const back = changes.filter((c) => !c.snapshot);
   return {
     ok: true,
     opId: p.op.id,
     label: p.op.label,
-    reverted: p.plan.reverted,
-    fields: p.plan.fields,
-    restored: p.plan.restored,
-    removed: p.plan.removed,
-    conflicts: [...p.plan.conflicts].map(([reason, ids]) => ({
+    reverted: back.length,
+    fields: back.reduce((n, c) => n + c.changes.length, 0),
+    restored: changes.filter((c) => c.snapshot?.kind === 'created').length,
+    removed: changes.filter((c) => c.snapshot?.kind === 'removed').length,
+    conflicts: gated.plan.skips.map(({ reason, ids }) => ({
       reason,
       count: ids.length,
       users: ids.slice(0, 200).map((id) => ({ id, ...nameOf(id) }))
@@ -87,10 +86,11 @@ export function namer(store: Store, log: UserChange[]) {
 
 export function revertCommitPlan(p: PreparedRevert): CommitPlan {
   const { op, actor, plan } = p;
-  const skipped = [...plan.conflicts.values()].reduce((s, ids) => s + ids.length, 0);
+  const book = skipBook(plan.conflicts);
   return {
+    who: { source: 'admin', actorId: actor.id },
     users: plan.users,
-    operation: {
+    operation: operationHeader({
       kind: 'revert',
       action: 'revert',
       label: `Revert of #${op.id}: ${op.label}`,
@@ -99,16 +99,13 @@ export function revertCommitPlan(p: PreparedRevert): CommitPlan {
       at: p.now,
       params: { report: op.id },
       applied: plan.reverted + plan.restored + plan.removed,
-      skipped,
-      failed: 0,
-      skipReasons: [...plan.conflicts].map(([reason, ids]) => ({ reason, count: ids.length })),
-      emailsSent: 0,
+      skipped: book.skipped,
+      skipReasons: book.skipReasons,
       changedUsers: plan.changes.length,
-      revertOf: op.id,
-      revertedBy: null
-    },
+      revertOf: op.id
+    }),
     changes: plan.changes,
-    skips: [...plan.conflicts].map(([reason, ids]) => ({ reason, ids })),
+    skips: book.skips,
     emails: [],
     reverts: op.id
   };

@@ -18,6 +18,7 @@ export function selfServicePlan(
   const now = nowOn(store.settings.today);
   const after = applyPatch(user, patch, now);
   return {
+    who: { source: 'self', actorId: user.id },
     users: new Map([[user.id, after]]),
     operation: operationHeader({ kind, action, label, actorId: user.id, actorName: displayName(user), at: now }),
     changes: [userChange(user, after, patchChanges(user, patch))],
@@ -29,5 +30,12 @@ export function selfServicePlan(
 
 /** A change to one user that is bookkeeping, not an operation (a failed sign-in counted). */
 export function quietPlan(store: Store, user: User, patch: UserPatch): CommitPlan {
-  return { users: new Map([[user.id, applyPatch(user, patch, nowOn(store.settings.today))]]), operation: null, changes: [], skips: [], emails: [] };
+  return {
+    who: { source: 'self', actorId: user.id },
+    users: new Map([[user.id, applyPatch(user, patch, nowOn(store.settings.today))]]),
+    operation: null,
+    changes: [],
+    skips: [],
+    emails: []
+  };
 }

@@ -4,7 +4,8 @@ import { passwordProblems } from '../domain/password';
 import { checkFieldUpdate } from '../domain/self-service';
 import { pendingSteps, signIn, type Refusal, type Step } from '../domain/signin';
 import { displayName, type FlaggableField, type User } from '../domain/user';
-import { commit, type CommitPlan } from './commit';
+import { commit, RefusedError, type CommitPlan } from './commit';
+import { fail, faultMessage, isFailure, type Failure } from './failure';
 import { hashPassword, verifyPassword } from './credentials';
 import { nowOn } from './context';
 import { quietPlan, selfServicePlan } from './self-service';
@@ -23,7 +24,7 @@ export interface SessionView {
 }
 
 export type SignInAnswer = { ok: false; reason: Refusal; message: string } | ({ ok: true } & SessionView);
-export type StepAnswer = { ok: false; error?: string; errors?: Partial<Record<string, string>> } | ({ ok: true } & SessionView);
+export type StepAnswer = (Failure & { errors?: Partial<Record<string, string>> }) | ({ ok: true } & SessionView);
 
 interface Session {
   userId: number;
@@ -61,29 +62,29 @@ export class SignIns {
 
   async changePassword(sessionId: string, password: string): Promise<StepAnswer> {
     const at = this.at(sessionId, 'change_password');
-    if ('error' in at) return at;
+    if (isFailure(at)) return at;
     const problems = passwordProblems(password, at.user.email);
-    if (problems.length) return { ok: false, error: problems.join(' ') };
+    if (problems.length) return fail('invalid', problems.join(' '));
     const plan = selfServicePlan(this.store, at.user, { passwordHash: await hashPassword(password), forcePasswordChange: false }, 'change_password', 'Changed password at sign-in');
     return this.commitStep(sessionId, plan);
   }
 
   async enrolTwoFactor(sessionId: string, code: string): Promise<StepAnswer> {
     const at = this.at(sessionId, 'enrol_2fa');
-    if ('error' in at) return at;
-    if (code.replace(/\s/g, '') !== this.sessions.get(sessionId)!.code) return { ok: false, error: 'That code does not match. Type the 6 digits your authenticator app shows.' };
+    if (isFailure(at)) return at;
+    if (code.replace(/\s/g, '') !== this.sessions.get(sessionId)!.code) return fail('invalid', 'That code does not match. Type the 6 digits your authenticator app shows.');
     return this.commitStep(sessionId, selfServicePlan(this.store, at.user, { twoFactor: 'enrolled' }, 'enrol_2fa', 'Enrolled in two-factor authentication'));
   }
 
   async updateFields(sessionId: string, values: Partial<Record<FlaggableField, unknown>>): Promise<StepAnswer> {
     const at = this.at(sessionId, 'update_fields');
-    if ('error' in at) return at;
+    if (isFailure(at)) return at;
     const res = checkFieldUpdate(at.user, values, {
       organizations: this.store.organizations,
       companies: this.store.companies,
       userById: (id) => this.store.users.get(id)
     });
-    if (!res.ok) return { ok: false, errors: res.errors };
+    if (!res.ok) return fail('invalid', 'Some fields need another value.', { errors: res.errors });
     return this.commitStep(sessionId, selfServicePlan(this.store, at.user, res.patch, 'update_fields', 'Updated flagged fields at sign-in'));
   }
 
@@ -111,15 +112,19 @@ export class SignIns {
     };
   }
 
-  private at(sessionId: string, step: Step): { user: User } | { ok: false; error: string } {
+  private at(sessionId: string, step: Step): { user: User } | Failure {
     const view = this.view(sessionId);
-    if (!view) return { ok: false, error: 'This sign-in session has ended. Sign in again.' };
-    if (view.steps[0] !== step) return { ok: false, error: 'Finish the current step first.' };
+    if (!view) return fail('conflict', 'This sign-in session has ended. Sign in again.');
+    if (view.steps[0] !== step) return fail('conflict', 'Finish the current step first.');
     return { user: this.store.users.get(view.userId)! };
   }
 
   private async commitStep(sessionId: string, plan: CommitPlan): Promise<StepAnswer> {
-    await commit(this.db, this.store, plan);
+    try {
+      await commit(this.db, this.store, plan);
+    } catch (e) {
+      return e instanceof RefusedError ? fail('denied', e.message) : fail('fault', faultMessage(e));
+    }
     return { ok: true, ...this.view(sessionId)! };
   }
 }

@@ -64,13 +64,13 @@ describe('engine: sign in as a user', () => {
     const s = await engine.signIn('steps@example.com', DEMO_PASSWORD);
     if (!s.ok) throw new Error(s.message);
     expect(s.steps).toEqual(['change_password', 'enrol_2fa', 'update_fields']);
-    expect(await engine.updateFlaggedFields(s.sessionId, { title: 'x' })).toEqual({ ok: false, error: 'Finish the current step first.' });
-    expect(await engine.changePassword(s.sessionId, 'short')).toMatchObject({ ok: false, error: expect.stringMatching(/at least 10 characters/) });
+    expect(await engine.updateFlaggedFields(s.sessionId, { title: 'x' })).toMatchObject({ ok: false, message: 'Finish the current step first.' });
+    expect(await engine.changePassword(s.sessionId, 'short')).toMatchObject({ ok: false, message: expect.stringMatching(/at least 10 characters/) });
     expect(await engine.changePassword(s.sessionId, 'a new long passphrase')).toMatchObject({ ok: true, steps: ['enrol_2fa', 'update_fields'] });
-    expect(await engine.enrolTwoFactor(s.sessionId, '000000')).toMatchObject({ ok: false, error: expect.stringMatching(/does not match/) });
+    expect(await engine.enrolTwoFactor(s.sessionId, '000000')).toMatchObject({ ok: false, message: expect.stringMatching(/does not match/) });
     const after2fa = await engine.enrolTwoFactor(s.sessionId, (await engine.session(s.sessionId))!.authenticatorCode!);
     expect(after2fa).toMatchObject({ ok: true, steps: ['update_fields'], flagged: [{ field: 'title', value: '' }, { field: 'organization', value: null }] });
-    expect(await engine.updateFlaggedFields(s.sessionId, { title: ' ', organization: 'nowhere' })).toEqual({
+    expect(await engine.updateFlaggedFields(s.sessionId, { title: ' ', organization: 'nowhere' })).toMatchObject({
       ok: false,
       errors: { title: 'Fill this in to continue', organization: 'Choose an organization from the list' }
     });
@@ -93,7 +93,7 @@ describe('engine: emailed links and the clock', () => {
     const latest = (await engine.outbox()).rows[0];
     expect(await engine.link(first.token)).toMatchObject({ state: 'replaced' });
     expect(await engine.link(latest.token)).toMatchObject({ state: 'valid', kind: 'invitation', email: 'profile@example.com' });
-    expect(await engine.useLink(latest.token, 'profile')).toMatchObject({ ok: false, error: expect.stringMatching(/at least 10/) });
+    expect(await engine.useLink(latest.token, 'profile')).toMatchObject({ ok: false, message: expect.stringMatching(/at least 10/) });
     expect(await engine.useLink(latest.token, 'a fine passphrase')).toEqual({ ok: true });
     expect((await engine.user(8))!).toMatchObject({ status: 'active', invitation: null });
     expect(await engine.link(latest.token)).toMatchObject({ state: 'used' });
@@ -115,7 +115,7 @@ describe('engine: emailed links and the clock', () => {
     expect((await engine.meta()).settings.today).toBe('2026-12-02');
     const report = await engine.report((tick as { reportId: number }).reportId);
     expect(report).toMatchObject({ kind: 'clock', label: 'Clock moved to 2026-12-02', applied: 1 });
-    expect(await engine.revertPreview(report!.id)).toMatchObject({ ok: false, error: expect.stringMatching(/clock only moves forward/) });
+    expect(await engine.revertPreview(report!.id)).toMatchObject({ ok: false, message: expect.stringMatching(/clock only moves forward/) });
   });
 
   it('moving the clock past an access end stops sign-in and records it; a quiet tick writes no report', async () => {
@@ -126,6 +126,6 @@ describe('engine: emailed links and the clock', () => {
     const tick = await engine.advanceClock('2026-11-30');
     expect(tick).toMatchObject({ ok: true, accessEnded: 1 });
     expect(await engine.signIn('ok@example.com', DEMO_PASSWORD)).toMatchObject({ ok: false, reason: 'access_expired' });
-    expect(await engine.advanceClock('2026-11-01')).toMatchObject({ ok: false, error: expect.stringMatching(/only moves forward/) });
+    expect(await engine.advanceClock('2026-11-01')).toMatchObject({ ok: false, message: expect.stringMatching(/only moves forward/) });
   });
 });

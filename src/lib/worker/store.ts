@@ -33,6 +33,8 @@ export class Store {
   /** Users written since the last commit, and whether any was added or removed. */
   private changed = new Set<number>();
   private reshaped = false;
+  /** The last query's matching ids in sort order (query.ts), valid while `version` is. */
+  lastQuery: { key: string; version: number; ids: number[] } | null = null;
   /** Called after every committed write (the engine tells the other tabs). */
   onCommit: (() => void) | null = null;
 

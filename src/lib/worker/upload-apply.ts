@@ -3,8 +3,7 @@ import { applyPatch, patchChanges } from '../domain/changes';
 import { invitationEmail } from '../domain/actions/invitations';
 import { REASONS } from '../domain/actions/reasons';
 import type { RowValues } from '../domain/csv/validate';
-import { userChange, type UserChange } from '../domain/operations';
-import { scopeSkip, type Reach } from '../domain/permissions';
+import { operationHeader, skipBook, skipTo, userChange, type UserChange } from '../domain/operations';
 import { FIELD_LABELS, displayName, userSchema, type User, type UserPatch } from '../domain/user';
 import { csvDocument } from '../domain/csv/sanitize';
 import { token } from './bulk';
@@ -25,6 +24,8 @@ export interface UploadOptions {
 
 export interface UploadOutcome {
   row: number;
+  /** The user the row created or matched (the write gate may still refuse their change). */
+  userId?: number;
   email: string;
   outcome: 'created' | 'updated' | 'unchanged' | 'undeleted' | 'reinvited' | 'skipped' | 'invalid';
   message: string;
@@ -33,7 +34,7 @@ export interface UploadOutcome {
 const SKIP_DELETED = 'Matches a deleted user — choose “undelete” to restore';
 
 /** Turns a previewed upload into one atomic commit plus its per-row results (SPEC §5 step 7). */
-export function planUpload(store: Store, s: UploadSession, o: UploadOptions, actor: User, reach: Reach): { plan: CommitPlan; results: UploadOutcome[] } {
+export function planUpload(store: Store, s: UploadSession, o: UploadOptions, actor: User): { plan: CommitPlan; results: UploadOutcome[] } {
   const today = store.settings.today;
   const now = nowOn(today);
   const users = new Map<number, User | null>();
@@ -41,7 +42,6 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
   const emails: CommitPlan['emails'] = [];
   const results: UploadOutcome[] = [];
   const skips = new Map<string, number[]>();
-  const skip = (reason: string, id: number) => (skips.get(reason) ?? skips.set(reason, []).get(reason)!).push(id);
   let nextId = store.settings.nextUserId;
 
   const invitation = (u: User) => {
@@ -56,17 +56,12 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
   };
 
   for (const r of s.diff.created) {
-    const out = scopeSkip(reach, { organization: r.values.organization ?? null });
-    if (out) {
-      results.push({ row: r.row, email: r.email, outcome: 'skipped', message: out });
-      continue;
-    }
     let u = newUser(nextId++, r.email, r.emailKey, r.values, now);
     if (o.inviteNew && u.userType === 'regular') u = { ...u, status: 'invited', invitation: invitation(u) };
     userSchema.parse(u);
     users.set(u.id, u);
     changes.push(userChange(u, u, [], { kind: 'created', user: u }));
-    results.push({ row: r.row, email: r.email, outcome: 'created', message: u.status === 'invited' ? 'created and invited' : 'created as profile only' });
+    results.push({ row: r.row, userId: u.id, email: r.email, outcome: 'created', message: u.status === 'invited' ? 'created and invited' : 'created as profile only' });
   }
 
   const none: RowValues = {};
@@ -81,14 +76,8 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
       results.push({ row: m.row, email: m.user.email, outcome: 'skipped', message: REASONS.notFound });
       continue;
     }
-    const out = scopeSkip(reach, current);
-    if (out) {
-      skip(out, current.id);
-      results.push({ row: m.row, email: current.email, outcome: 'skipped', message: out });
-      continue;
-    }
     if (m.kind === 'deleted' && !o.undelete) {
-      skip(SKIP_DELETED, current.id);
+      skipTo(skips, SKIP_DELETED, current.id);
       results.push({ row: m.row, email: current.email, outcome: 'skipped', message: SKIP_DELETED });
       continue;
     }
@@ -105,24 +94,24 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     userSchema.parse(after);
     record(current, after);
     const outcome = m.kind === 'deleted' ? 'undeleted' : reinvite ? 'reinvited' : 'updated';
-    results.push({ row: m.row, email: current.email, outcome, message: patchChanges(current, after as UserPatch).map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') });
+    results.push({ row: m.row, userId: current.id, email: current.email, outcome, message: patchChanges(current, after as UserPatch).map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') });
   }
   for (const e of s.diff.errors) results.push({ row: e.row, email: '', outcome: 'invalid', message: `${e.column}: ${e.message}` });
   results.sort((a, b) => a.row - b.row);
 
   const count = (k: UploadOutcome['outcome']) => results.filter((r) => r.outcome === k).length;
-  const skipReasons = [...skips].map(([reason, ids]) => ({ reason, count: ids.length }));
+  const book = skipBook(skips);
   const invalidRows = s.diff.invalidRows;
-  if (invalidRows) skipReasons.push({ reason: 'Invalid row', count: invalidRows });
   return {
     results,
     plan: {
+      who: { source: 'admin', actorId: actor.id },
       users,
       changes,
       emails,
-      skips: [...skips].map(([reason, ids]) => ({ reason, ids })),
+      skips: book.skips,
       settings: { ...store.settings, nextUserId: nextId },
-      operation: {
+      operation: operationHeader({
         kind: 'upload',
         action: 'upload',
         label: `Upload ${s.fileName}`,
@@ -132,13 +121,12 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
         params: { file: s.fileName, rows: s.rows, ...o },
         applied: count('created') + count('updated') + count('undeleted') + count('reinvited'),
         skipped: count('skipped'),
+        // Invalid rows are failures, not skips: counted once, listed in the results file.
         failed: invalidRows,
-        skipReasons,
+        skipReasons: book.skipReasons,
         emailsSent: emails.length,
-        changedUsers: changes.length,
-        revertOf: null,
-        revertedBy: null
-      }
+        changedUsers: changes.length
+      })
     }
   };
 }
@@ -178,4 +166,10 @@ function newUser(id: number, email: string, key: string, v: RowValues, now: stri
 
 export function resultsCsv(results: UploadOutcome[]): string {
   return csvDocument(['row', 'email', 'outcome', 'message'], results.map((r) => [r.row, r.email, r.outcome, r.message]));
+}
+
+/** The rows whose users the write gate refused become skipped rows, with its reason. */
+export function markRefused(results: UploadOutcome[], refused: ReadonlyMap<number, string>): UploadOutcome[] {
+  if (refused.size === 0) return results;
+  return results.map((r) => (r.userId !== undefined && refused.has(r.userId) ? { ...r, outcome: 'skipped', message: refused.get(r.userId)! } : r));
 }

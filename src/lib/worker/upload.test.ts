@@ -34,7 +34,7 @@ describe('engine: CSV upload', () => {
     const { engine } = await setup();
     // The page hands over the chosen File (a Blob): the engine reads it.
     const p = await engine.uploadPreview(new Blob([CSV], { type: 'text/csv' }), 'people.csv');
-    if (!p.ok) throw new Error(p.error);
+    if (!p.ok) throw new Error(p.message);
     expect(p.delimiter).toBe(';');
     expect(p.counts).toEqual({ rows: 36, created: 1, updated: 32, unchanged: 0, invalid: 2, deleted: 1 });
     expect(p.firstGroup.group).toBe('updated');
@@ -49,9 +49,9 @@ describe('engine: CSV upload', () => {
   it('applies in one write: creates, updates, re-invites, skips deleted; results per row; a report', async () => {
     const { engine } = await setup();
     const p = await engine.uploadPreview(file(CSV), 'people.csv');
-    if (!p.ok) throw new Error(p.error);
+    if (!p.ok) throw new Error(p.message);
     const res = await engine.uploadApply(p.sessionId, { welcomeMessage: 'Hi!', inviteNew: true, reinvite: true, undelete: false });
-    if (!res.ok) throw new Error(res.error);
+    if (!res.ok) throw new Error(res.message);
     const created = await engine.query({ filter: { q: 'new@example.com' } });
     expect(created.rows[0]).toMatchObject({ id: 20000, status: 'invited', timeZone: 'Asia/Tokyo', company: 'co-1' });
     expect((await engine.user(2))!.timeZone).toBe('Asia/Tokyo');
@@ -65,7 +65,7 @@ describe('engine: CSV upload', () => {
     expect(await engine.report(res.reportId)).toMatchObject({ kind: 'upload', failed: 2 });
     // A second upload of new users continues the id sequence.
     const again = await engine.uploadPreview(file('email,first_name,last_name\nnext@example.com,Next,One\n'), 'b.csv');
-    if (!again.ok) throw new Error(again.error);
+    if (!again.ok) throw new Error(again.message);
     await engine.uploadApply(again.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: false, undelete: false });
     expect((await engine.query({ filter: { q: 'next@example.com' } })).rows[0]).toMatchObject({ id: 20001, status: 'profile_only' });
   });
@@ -73,10 +73,10 @@ describe('engine: CSV upload', () => {
   it('after applying an upload, the same file previews as unchanged', async () => {
     const { engine } = await setup();
     const first = await engine.uploadPreview(file(CSV), 'people.csv');
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(first.message);
     await engine.uploadApply(first.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: false, undelete: true });
     const again = await engine.uploadPreview(file(CSV), 'people.csv');
-    if (!again.ok) throw new Error(again.error);
+    if (!again.ok) throw new Error(again.message);
     expect(again.counts).toMatchObject({ created: 0, updated: 0, deleted: 0, invalid: 2, unchanged: first.counts.created + first.counts.updated + first.counts.deleted });
   });
 
@@ -88,7 +88,7 @@ describe('engine: CSV upload', () => {
     });
     const before = await engine.query({ limit: 100 });
     const p = await engine.uploadPreview(file(CSV), 'people.csv');
-    if (!p.ok) throw new Error(p.error);
+    if (!p.ok) throw new Error(p.message);
     const res = await engine.uploadApply(p.sessionId, { welcomeMessage: '', inviteNew: true, reinvite: true, undelete: true });
     expect(res.ok).toBe(false);
     expect(await engine.query({ limit: 100 })).toEqual(before);
@@ -107,7 +107,7 @@ describe('engine: CSV upload', () => {
       ''
     ].join('\r\n');
     const p = await engine.uploadPreview(file(csv), 'shifted.csv');
-    if (!p.ok) throw new Error(p.error);
+    if (!p.ok) throw new Error(p.message);
     expect(p.counts).toEqual({ rows: 4, created: 1, updated: 0, unchanged: 0, invalid: 3, deleted: 0 });
     const invalid = await engine.uploadGroup(p.sessionId, 'invalid');
     expect(invalid.rows.map((r) => [r.row, r.detail])).toEqual([
@@ -116,7 +116,7 @@ describe('engine: CSV upload', () => {
       [4, '(row): has 2 cells but the header has 5 columns (missing: Last Name, Time Zone, Company)']
     ]);
     const res = await engine.uploadApply(p.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: true, undelete: false });
-    if (!res.ok) throw new Error(res.error);
+    if (!res.ok) throw new Error(res.message);
     expect((await engine.user(2))!.timeZone).toBe('Europe/London');
     expect((await engine.user(3))!).toMatchObject({ firstName: 'Old', invitation: { timesSent: 1 } });
     expect((await engine.query({ filter: { q: 'short@example.com' } })).total).toBe(0);
@@ -131,13 +131,13 @@ describe('engine: CSV upload', () => {
   it('refuses a stale preview and bad files with clear messages', async () => {
     const { engine } = await setup();
     const p = await engine.uploadPreview(file(CSV), 'people.csv');
-    if (!p.ok) throw new Error(p.error);
+    if (!p.ok) throw new Error(p.message);
     await engine.apply('deactivate', { ids: [2] }, {});
     expect(await engine.uploadApply(p.sessionId, { welcomeMessage: '', inviteNew: false, reinvite: false, undelete: false })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/changed since this preview/)
+      message: expect.stringMatching(/changed since this preview/)
     });
-    expect(await engine.uploadPreview(file('email,first_name\n'), 'h.csv')).toEqual({ ok: false, error: 'The file has a header row but no users below it.' });
+    expect(await engine.uploadPreview(file('email,first_name\n'), 'h.csv')).toMatchObject({ ok: false, message: 'The file has a header row but no users below it.' });
     expect(await engine.uploadPreview(file('name,phone\nA,1\n'), 'x.csv')).toMatchObject({ ok: true, mappingError: expect.stringMatching(/no email column/) });
     expect(await engine.uploadPreview(file('email\n"a@b.co\n'), 'q.csv')).toMatchObject({ ok: false, line: 2 });
   });
@@ -146,7 +146,7 @@ describe('engine: CSV upload', () => {
     const { engine } = await setup();
     const csv = await engine.exportCsv({ filter: {} });
     const p = await engine.uploadPreview(file(csv), 'export.csv');
-    if (!p.ok) throw new Error(p.error);
+    if (!p.ok) throw new Error(p.message);
     expect(p.counts).toMatchObject({ rows: 34, created: 0, updated: 0, invalid: 0, unchanged: 33, deleted: 1 });
   });
 });

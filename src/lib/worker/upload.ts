@@ -5,6 +5,8 @@ import type { UploadDiff } from '../domain/csv/check-rows';
 import { readUpload } from '../domain/csv/read-upload';
 import type { Store } from './store';
 import type { Progress } from './jobs';
+import { fail, type Failure } from './failure';
+import type { UploadOutcome } from './upload-apply';
 
 /** An upload being previewed: kept in the worker so 100,000 rows never cross to the page. */
 export interface UploadSession {
@@ -32,14 +34,33 @@ export interface UploadSummary {
   firstGroup: { group: UploadGroup; total: number; rows: GroupRow[] };
 }
 
-export type UploadPreview = UploadSummary | { ok: false; error: string; line?: number };
+export type UploadPreview = UploadSummary | (Failure & { line?: number });
 
-let counter = 0;
+/** The previews this engine holds until they are applied or replaced (none in module scope). */
+export class UploadSessions {
+  private counter = 0;
+  private sessions = new Map<string, UploadSession & { results?: UploadOutcome[] }>();
+
+  nextId(): string {
+    return `upload-${++this.counter}`;
+  }
+  get(id: string) {
+    return this.sessions.get(id);
+  }
+  set(s: UploadSession) {
+    this.sessions.set(s.id, s);
+  }
+  clear() {
+    this.sessions.clear();
+  }
+}
+
 const FIRST_PAGE = 100;
 
 /** Decode → parse → map → validate → diff, all in the worker (SPEC §5 steps 2–5). */
 export function previewUpload(
   store: Store,
+  id: string,
   bytes: Uint8Array,
   fileName: string,
   opts: { delimiter?: Delimiter; mapping?: (string | null)[] },
@@ -48,7 +69,7 @@ export function previewUpload(
   const step = (phase: string, done: number) => progress?.({ phase, done, total: 3 });
   step('Decoding the file', 0);
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return { summary: decoded, session: null };
+  if (!decoded.ok) return { summary: fail('invalid', decoded.error), session: null };
   const delimiter = opts.delimiter ?? detectDelimiter(decoded.text);
   const ctx = {
     roleByName: byName(store.roles.values()),
@@ -60,9 +81,9 @@ export function previewUpload(
   const reading = 'Reading and checking rows';
   step(reading, 1);
   const read = readUpload(decoded.text, delimiter, opts.mapping, ctx, (f) => step(reading, 1 + 2 * f));
-  if (!read.ok) return { summary: read, session: null };
+  if (!read.ok) return { summary: fail('invalid', read.error, read.line === undefined ? {} : { line: read.line }), session: null };
   const { diff } = read;
-  const session: UploadSession = { id: `upload-${++counter}`, fileName, rows: read.rows, diff, storeVersion: store.version };
+  const session: UploadSession = { id, fileName, rows: read.rows, diff, storeVersion: store.version };
   const names = (list: { header: string }[]) => list.map((x) => x.header);
   const counts = {
     rows: read.rows,

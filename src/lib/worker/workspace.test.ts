@@ -69,7 +69,7 @@ describe('workspace: storage faults', () => {
     });
     const before = await dump(dbName);
     const res = await engine.apply('deactivate', everyone, {});
-    expect(res).toMatchObject({ ok: false, error: FAULT_MESSAGES.quota });
+    expect(res).toMatchObject({ ok: false, message: FAULT_MESSAGES.quota });
     expect(await dump(dbName)).toEqual(before);
     expect((await engine.query({ filter: { status: ['inactive'] } })).total).toBe(10);
   });
@@ -85,7 +85,7 @@ describe('workspace: storage faults', () => {
     });
     const before = await dump(dbName);
     const res = await engine.apply('deactivate', everyone, {});
-    expect(res).toMatchObject({ ok: false, error: FAULT_MESSAGES.quota });
+    expect(res).toMatchObject({ ok: false, message: FAULT_MESSAGES.quota });
     expect(JSON.stringify(res)).not.toMatch(/QuotaExceededError|AbortError/);
     expect(await dump(dbName)).toEqual(before);
   });
@@ -107,7 +107,7 @@ describe('workspace: backup and restore', () => {
   it('export → reset → import gives identical tables', async () => {
     const { engine, dbName } = await setup();
     const op = await engine.apply('invite', { filter: { status: ['profile_only'] } }, { welcomeMessage: 'Hi' });
-    if (!op.ok) throw new Error(op.error);
+    if (!op.ok) throw new Error(op.message);
     await engine.apply('remove', { ids: [501] }, {});
     const before = await dump(dbName);
     const file = await engine.exportWorkspace();
@@ -128,12 +128,12 @@ describe('workspace: backup and restore', () => {
     const good = JSON.parse(new TextDecoder().decode(await gunzip(await engine.exportWorkspace())));
     good.tables.userChunks[1].users[0].email = 'not an email';
     const res = await engine.importWorkspace(new TextEncoder().encode(JSON.stringify(good)));
-    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/not a valid Muster workspace. Nothing was changed/) });
+    expect(res).toMatchObject({ ok: false, message: expect.stringMatching(/not a valid Muster workspace. Nothing was changed/) });
     expect((res as { problems: string[] }).problems[0]).toMatch(/^tables\.userChunks\.1\.users\.0\.email: is not a valid email address/);
-    expect(await engine.importWorkspace(new TextEncoder().encode('id,email\n1,a@b.c'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a Muster workspace/) });
+    expect(await engine.importWorkspace(new TextEncoder().encode('id,email\n1,a@b.c'))).toMatchObject({ ok: false, message: expect.stringMatching(/not a Muster workspace/) });
     good.tables.userChunks[1].users[0].email = 'user1@example.com';
     good.schemaVersion = 99;
-    expect(await engine.importWorkspace(new TextEncoder().encode(JSON.stringify(good)))).toMatchObject({ ok: false, error: expect.stringMatching(/newer Muster/) });
+    expect(await engine.importWorkspace(new TextEncoder().encode(JSON.stringify(good)))).toMatchObject({ ok: false, message: expect.stringMatching(/newer Muster/) });
     expect(await dump(dbName)).toEqual(before);
   });
 });

@@ -1,0 +1,54 @@
+import type { Progress } from '../jobs';
+import { planBulk, prepare, runEvaluation, summarise, type PreviewResult } from '../bulk';
+import { isFailure, type Failure } from '../failure';
+import { gatePlan } from '../gate';
+import { actionMenu, type MenuItem } from '../menu';
+import { previewCsv } from '../preview-csv';
+import type { Selection } from '../selection';
+import { whenOpen, type ApplyResult, type EngineContext } from './context';
+
+/** Bulk actions: the menu, the preview (as the write gate will let it through), apply, cancel. */
+export function bulkHandlers(ctx: EngineContext) {
+  const { store } = ctx;
+  /** The action judged on the selection and planned, as the gate lets it: what preview shows, apply does. */
+  const plan = (actionId: string, selection: Selection, params: unknown) => {
+    const p = prepare(store, actionId, params, store.settings.actorId);
+    if (isFailure(p)) return p;
+    const { ids, ev } = runEvaluation(store, p, selection);
+    return { p, ids, ev, gated: gatePlan(store, planBulk(store, p, ev)) };
+  };
+  return {
+    actionMenu: whenOpen(ctx, (selection: Selection): MenuItem[] => actionMenu(store, selection, store.settings.actorId)),
+
+    preview: whenOpen(ctx, (actionId: string, selection: Selection, params: unknown): PreviewResult => {
+      const r = plan(actionId, selection, params);
+      return isFailure(r) ? r : summarise(r.p, r.ids.length, r.ev, r.gated);
+    }),
+
+    /** The downloadable preview: every selected user with what would happen to them. */
+    previewCsv: whenOpen(ctx, (actionId: string, selection: Selection, params: unknown): string | Failure => {
+      const r = plan(actionId, selection, params);
+      return isFailure(r) ? r : previewCsv(store, r.ev, r.gated.refused);
+    }),
+
+    apply(
+      actionId: string,
+      selection: Selection,
+      params: unknown,
+      opts: { jobId?: string } = {},
+      /** A separate argument: Comlink proxies only top-level callbacks. */
+      onProgress?: Progress
+    ): Promise<ApplyResult> {
+      return ctx.writeJob(opts.jobId, onProgress, () => {
+        const p = prepare(store, actionId, params, store.settings.actorId);
+        if (isFailure(p)) return p;
+        onProgress?.({ phase: 'Checking users', done: 0, total: 1 });
+        return planBulk(store, p, runEvaluation(store, p, selection).ev);
+      });
+    },
+
+    async cancel(jobId: string): Promise<void> {
+      ctx.jobs.cancel(jobId);
+    }
+  };
+}

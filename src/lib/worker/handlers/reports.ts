@@ -1,0 +1,58 @@
+import type { Operation } from '../../domain/operations';
+import { reportCsv, reportJson } from '../../domain/report-rows';
+import { fail, isFailure, type Failure } from '../failure';
+import { gatePlan } from '../gate';
+import type { Progress } from '../jobs';
+import { readOutbox, type OutboxPage } from '../outbox';
+import { readAllChanges, readChanges, readOperation, readOperations, type AuditPage, type AuditQuery, type ReportPage, type RowsPage, type RowsQuery } from '../reports';
+import { namer, prepareRevert, revertCommitPlan, summariseRevert, type RevertPreview } from '../revert';
+import { whenOpen, type ApplyResult, type EngineContext } from './context';
+
+/** Change reports, the audit log, their exports, and reverting a report. */
+export function reportHandlers(ctx: EngineContext) {
+  const { db, store, reportRows } = ctx;
+  return {
+    report: whenOpen(ctx, (id: number): Promise<(Operation & { skipGroups: { reason: string; ids: number[] }[] }) | null> => readOperation(db, id)),
+
+    reportChanges: whenOpen(ctx, (id: number, offset: number = 0, limit: number = 100): Promise<ReportPage> => readChanges(db, id, offset, limit)),
+
+    /** The audit log, newest first, filtered by kind, actor and days. */
+    operations: whenOpen(ctx, (q: AuditQuery = {}, offset: number = 0, limit: number = 50): Promise<AuditPage> => readOperations(db, q, offset, limit)),
+
+    /** A report's changed fields, one row each, searchable by user and field. */
+    reportRows: whenOpen(ctx, (id: number, q: RowsQuery = {}, offset: number = 0, limit: number = 100): Promise<RowsPage> => reportRows.page(id, q, offset, limit)),
+
+    reportCsv: whenOpen(ctx, async (id: number): Promise<string | null> => {
+      const op = await db.operations.get(id);
+      return op ? reportCsv(op, await reportRows.all(id)) : null;
+    }),
+
+    reportJson: whenOpen(ctx, async (id: number): Promise<string | null> => {
+      const op = await readOperation(db, id);
+      if (!op) return null;
+      const { skipGroups, ...header } = op;
+      return reportJson(header, skipGroups, await readAllChanges(db, id));
+    }),
+
+    outbox: whenOpen(ctx, (q: string = '', offset: number = 0, limit: number = 50): Promise<OutboxPage> => readOutbox(db, q, offset, limit)),
+
+    /** What reverting a report would do now, as the write gate lets it: what goes back, what is left alone. */
+    revertPreview: whenOpen(ctx, async (id: number): Promise<RevertPreview | Failure> => {
+      const p = await prepareRevert(db, store, id, store.settings.actorId);
+      if (isFailure(p)) return p;
+      return summariseRevert(p, gatePlan(store, revertCommitPlan(p)), namer(store, p.log));
+    }),
+
+    /** Reverts a report in one transaction; the new report and the original link to each other. */
+    revert(id: number, opts: { jobId?: string } = {}, onProgress?: Progress): Promise<ApplyResult> {
+      return ctx.writeJob(opts.jobId, onProgress, async () => {
+        onProgress?.({ phase: 'Reading the report', done: 0, total: 1 });
+        const p = await prepareRevert(db, store, id, store.settings.actorId);
+        if (isFailure(p)) return p;
+        const plan = revertCommitPlan(p);
+        if (plan.users.size === 0) return fail('conflict', 'Every user of this report changed since: nothing can be reverted. See the conflicts in the preview.');
+        return plan;
+      });
+    }
+  };
+}

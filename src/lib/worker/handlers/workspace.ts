@@ -1,0 +1,116 @@
+import type { Plan } from '../../domain/directory';
+import { operationHeader } from '../../domain/operations';
+import { hasAdministrativeRole } from '../../domain/roles';
+import { displayName } from '../../domain/user';
+import { exportBackup, importBackup, type ImportResult } from '../backup';
+import { commit } from '../commit';
+import { nowOn } from '../context';
+import { fail, faultMessage, type Failure } from '../failure';
+import type { Progress } from '../jobs';
+import { demoWorkspace, writeWorkspace } from '../seed';
+import type { EngineEvent } from '../tabs';
+import { whenOpen, type EngineContext } from './context';
+
+const PLAN_NAMES: Record<Plan, string> = { standard: 'Standard', enterprise: 'Enterprise' };
+const DEMO_SIZES = [1000, 10000, 100000];
+
+/** The workspace as a whole: who acts and under which plan, demo data, backup, other tabs. */
+export function workspaceHandlers(ctx: EngineContext) {
+  const { db, store } = ctx;
+
+  /** Who acts and under which rules is the engine's session state; each change is in the audit log. */
+  async function recordSession(action: 'set_actor' | 'set_plan', label: string, params: Record<string, unknown>, settings: typeof store.settings) {
+    const actor = ctx.actor();
+    const at = nowOn(store.settings.today);
+    await commit(db, store, {
+      who: { source: 'admin', actorId: actor?.id ?? null },
+      users: new Map(),
+      operation: operationHeader({
+        kind: 'session',
+        action,
+        label,
+        actorId: actor?.id ?? settings.actorId,
+        actorName: actor ? displayName(actor) : 'Nobody',
+        at,
+        params,
+        applied: 0,
+        changedUsers: 0
+      }),
+      changes: [],
+      skips: [],
+      emails: [],
+      settings
+    });
+  }
+
+  return {
+    /** Changes the acting administrator: an active user holding an administrative role. */
+    setActor: whenOpen(ctx, async (actorId: number): Promise<{ ok: true } | Failure> => {
+      const u = store.users.get(actorId);
+      if (!u || u.status !== 'active' || !hasAdministrativeRole(u.roles, store.roles))
+        return fail('denied', 'Only an active user holding an administrative role can be the acting administrator.');
+      if (actorId === store.settings.actorId) return { ok: true };
+      const from = ctx.actor();
+      try {
+        await recordSession('set_actor', `Acting administrator: ${from ? displayName(from) : 'nobody'} → ${displayName(u)}`, { from: from ? displayName(from) : null, to: displayName(u) }, { ...store.settings, actorId });
+      } catch (e) {
+        return fail('fault', faultMessage(e));
+      }
+      return { ok: true };
+    }),
+
+    setPlan: whenOpen(ctx, async (plan: Plan): Promise<{ ok: true } | Failure> => {
+      if (plan !== 'standard' && plan !== 'enterprise') return fail('invalid', `Unknown plan “${plan}”.`);
+      if (plan === store.settings.plan) return { ok: true };
+      const from = PLAN_NAMES[store.settings.plan];
+      try {
+        await recordSession('set_plan', `Plan: ${from} → ${PLAN_NAMES[plan]}`, { from, to: PLAN_NAMES[plan] }, { ...store.settings, plan });
+      } catch (e) {
+        return fail('fault', faultMessage(e));
+      }
+      return { ok: true };
+    }),
+
+    /** Replaces the whole workspace with fresh demo data of the given size (SPEC §8). */
+    async resetDemo(size: number, onProgress?: Progress): Promise<{ ok: true; total: number } | Failure> {
+      if (!DEMO_SIZES.includes(size)) return fail('invalid', 'Demo workspaces come in 1,000, 10,000 or 100,000 users.');
+      await ctx.ensureOpen();
+      try {
+        onProgress?.({ phase: `Generating ${size.toLocaleString('en-US')} demo users`, done: 0, total: 3 });
+        const ws = await demoWorkspace(size);
+        onProgress?.({ phase: 'Writing them to this browser’s storage', done: 1, total: 3 });
+        await writeWorkspace(db, ws);
+        onProgress?.({ phase: 'Loading the new workspace', done: 2, total: 3 });
+        await ctx.reload();
+        onProgress?.({ phase: 'Done', done: 3, total: 3 });
+      } catch (e) {
+        return fail('fault', faultMessage(e));
+      }
+      ctx.tabs.changed();
+      return { ok: true, total: store.users.size };
+    },
+
+    /** The whole workspace as one compressed file (SPEC §8 backup). */
+    exportWorkspace: whenOpen(ctx, (): Promise<Uint8Array> => exportBackup(db)),
+
+    /** Replaces the workspace with a backup file, only if the whole file is valid. */
+    importWorkspace: whenOpen(ctx, async (bytes: Uint8Array): Promise<ImportResult> => {
+      const res = await importBackup(db, bytes);
+      if (res.ok) {
+        await ctx.reload();
+        ctx.tabs.changed();
+      }
+      return res;
+    }),
+
+    /** Events for the page: another tab changed the data, or this tab must reload. */
+    async watch(fn: (e: EngineEvent) => void): Promise<void> {
+      ctx.tabs.watch(fn);
+    },
+
+    /** Closes the database (tests, workspace replacement). */
+    async close(): Promise<void> {
+      ctx.close();
+    }
+  };
+}
