@@ -1,5 +1,5 @@
 import { DEFAULT_SORT, FLAG_FILTERS, SORT_KEYS, type DateRange, type Filter, type FlagFilter, type Sort, type SortKey } from './filters';
-import { TWO_FACTOR_STATES, USER_STATUSES, USER_TYPES } from './user';
+import { TWO_FACTOR_STATES, USER_STATUSES, USER_TYPES } from './user-fields';
 import { isIsoDay } from './dates';
 
 /**

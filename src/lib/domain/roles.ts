@@ -1,22 +1,8 @@
 import { z } from 'zod';
+import { ALL_PERMISSIONS, type Permission } from './role-names';
 
-/** What a role may do. Each bulk action names one of these (SPEC §2). */
-export const PERMISSIONS = {
-  'users.status': 'Activate and deactivate users',
-  'users.delete': 'Delete and undelete users',
-  'users.remove': 'Remove users permanently',
-  'users.transfer': 'Transfer content ownership',
-  'users.invite': 'Send and cancel invitations',
-  'users.password': 'Reset passwords and force password changes',
-  'users.security': 'Reset 2FA and unlock accounts',
-  'users.roles': 'Change roles and organization management',
-  'users.profile': 'Update profile fields and flag fields',
-  'users.access': 'Change access expiry',
-  'users.upload': 'Upload users from CSV',
-  'reports.revert': 'Revert change reports'
-} as const;
-export type Permission = keyof typeof PERMISSIONS;
-export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+// Permissions and role ids live in a zod-free module the page can import; re-exported for the engine's code.
+export * from './role-names';
 
 export const roleSchema = z.object({
   id: z.string().min(1),
@@ -28,14 +14,6 @@ export const roleSchema = z.object({
   scope: z.enum(['all', 'managed', 'none'])
 });
 export type Role = z.infer<typeof roleSchema>;
-
-export const ROLE_IDS = {
-  learner: 'learner',
-  instructor: 'instructor',
-  accountExecutive: 'account_executive',
-  operationsManager: 'operations_manager',
-  administrator: 'administrator'
-} as const;
 
 export const BUILT_IN_ROLES: Role[] = [
   { id: 'learner', name: 'Learner', permissions: [], administrative: false, scope: 'none' },

@@ -1,68 +1,10 @@
 import { z } from 'zod';
 import { isValidEmail, emailKey } from './email';
 import { isIsoDay } from './dates';
+import { FLAGGABLE_FIELDS, MAX_NAME, MAX_TEXT, MAX_WELCOME, TWO_FACTOR_STATES, USER_STATUSES, USER_TYPES } from './user-fields';
 
-export const USER_STATUSES = ['profile_only', 'invited', 'expired', 'active', 'inactive', 'deleted'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
-
-export const STATUS_LABELS: Record<UserStatus, string> = {
-  profile_only: 'Profile only',
-  invited: 'Invited',
-  expired: 'Expired',
-  active: 'Active',
-  inactive: 'Inactive',
-  deleted: 'Deleted'
-};
-
-export const USER_TYPES = ['regular', 'directory'] as const;
-export type UserType = (typeof USER_TYPES)[number];
-export const TYPE_LABELS: Record<UserType, string> = { regular: 'Regular', directory: 'Directory' };
-
-export const TWO_FACTOR_STATES = ['none', 'enrolled', 'reset'] as const;
-export type TwoFactor = (typeof TWO_FACTOR_STATES)[number];
-
-/** Profile fields an administrator can flag for the user to update at next sign-in. */
-export const FLAGGABLE_FIELDS = [
-  'firstName',
-  'lastName',
-  'title',
-  'department',
-  'company',
-  'organization',
-  'accountExecutive',
-  'timeZone'
-] as const;
-export type FlaggableField = (typeof FLAGGABLE_FIELDS)[number];
-
-export const FIELD_LABELS: Record<string, string> = {
-  email: 'Email',
-  firstName: 'First name',
-  lastName: 'Last name',
-  title: 'Title',
-  department: 'Department',
-  company: 'Company',
-  organization: 'Organization',
-  accountExecutive: 'Account executive',
-  timeZone: 'Time zone',
-  userType: 'User type',
-  status: 'Status',
-  invitation: 'Invitation',
-  accessExpiresAt: 'Access expires',
-  locked: 'Locked',
-  failedSignIns: 'Failed sign-ins',
-  twoFactor: '2FA',
-  forcePasswordChange: 'Force password change',
-  roles: 'Roles',
-  managedOrganizations: 'Managed organizations',
-  flaggedFields: 'Flagged fields',
-  ownedContent: 'Owned content',
-  lastSignInAt: 'Last sign-in',
-  passwordHash: 'Password'
-};
-
-export const MAX_NAME = 100;
-export const MAX_TEXT = 200;
-export const MAX_WELCOME = 2000;
+// The vocabulary lives in a zod-free module the page can import; re-exported for the engine's code.
+export * from './user-fields';
 
 const day = z.string().refine(isIsoDay, 'must be a date as YYYY-MM-DD');
 const instant = z.iso.datetime();
@@ -122,10 +64,6 @@ export type User = z.infer<typeof userSchema>;
 
 /** The fields an action may patch. id, email key and bookkeeping are the engine's. */
 export type UserPatch = Partial<Omit<User, 'id' | 'emailKey' | 'createdAt' | 'updatedAt' | 'version'>>;
-
-export function displayName(u: Pick<User, 'firstName' | 'lastName'>): string {
-  return `${u.firstName} ${u.lastName}`.trim();
-}
 
 /** Fields compared, recorded and reverted one by one in change reports. */
 export const TRACKED_FIELDS = [

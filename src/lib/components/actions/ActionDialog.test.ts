@@ -27,7 +27,7 @@ vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () =
 const { ActionFlow } = await import('$lib/state/action-flow.svelte');
 const { default: ActionDialog } = await import('./ActionDialog.svelte');
 
-const item = { id: 'delete', label: 'Delete', description: 'Deletes the users.', family: 'status', applies: 3, disabled: null, hasParams: false };
+const item = { id: 'delete', label: 'Delete', description: 'Deletes the users.', family: 'status', applies: 3, disabled: null, hasParams: false, form: [] };
 
 function open(onclose = vi.fn()) {
   const flow = new ActionFlow(item, { ids: [1, 2, 3, 4, 5] });
@@ -77,7 +77,7 @@ describe('the bulk action dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     const [, , , opts] = fake.apply.mock.calls[0] as unknown as [string, unknown, unknown, { jobId: string }];
     expect(fake.cancel).toHaveBeenCalledWith(opts.jobId);
-    resolveApply!({ ok: false, error: 'Cancelled: nothing was changed.', cancelled: true });
+    resolveApply!({ ok: false, kind: 'cancelled', message: 'Cancelled: nothing was changed.' });
     expect(await screen.findByText('Cancelled. Nothing was changed.')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(onclose).toHaveBeenCalledWith(false));

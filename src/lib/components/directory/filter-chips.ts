@@ -1,5 +1,5 @@
 import { FLAG_FILTERS, type Filter } from '$lib/domain/filters';
-import { STATUS_LABELS, TYPE_LABELS } from '$lib/domain/user';
+import { STATUS_LABELS, TYPE_LABELS } from '$lib/domain/user-fields';
 import { formatDay } from '$lib/client/format';
 
 export interface Chip {

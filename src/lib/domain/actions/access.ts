@@ -28,6 +28,7 @@ export const setAccessExpiry = defineAction({
   params: z
     .object({ date: z.string({ error: 'Enter a date as YYYY-MM-DD' }).refine(isIsoDay, 'Enter a date as YYYY-MM-DD').nullable() })
     .strict(),
+  form: [{ kind: 'date', key: 'date', label: 'Date', clearable: { legend: 'Access ends', set: 'On a date', clear: 'Never' } }],
   severity: normal,
   unchangedReason: 'Already has this expiry',
   skipReason: notDeleted,

@@ -40,5 +40,18 @@ export function getAction(id: string): ActionDef<unknown> | undefined {
   return byId.get(id);
 }
 
+const schemaDefaults = new WeakMap<ActionDef<unknown>, unknown>();
+
+/** The parameters the "Choose an action…" menu counts an action with (ActionDef.neutralParams). */
+export function neutralParams(action: ActionDef<unknown>): unknown {
+  if (action.neutralParams !== undefined) return action.neutralParams;
+  if (!schemaDefaults.has(action)) {
+    const parsed = action.params.safeParse({});
+    schemaDefaults.set(action, parsed.success ? parsed.data : {});
+  }
+  return schemaDefaults.get(action);
+}
+
 export type { ActionDef, ActionContext, Effect, EmailDraft, Severity } from './types';
+export type { FieldDescriptor } from './form';
 export { REASONS } from './reasons';

@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { addDays, accessExpired } from '../dates';
 import { MAX_WELCOME, type User } from '../user';
 import { defineAction, normal, type ActionContext, type EmailDraft } from './types';
+import type { FieldDescriptor } from './form';
 import { REASONS } from './reasons';
 
 const welcome = z.object({ welcomeMessage: z.string().max(MAX_WELCOME).default('') }).strict();
+const welcomeForm: FieldDescriptor[] = [
+  { kind: 'text', key: 'welcomeMessage', label: 'Welcome message', optional: true, note: 'shown in the invitation email', maxLength: MAX_WELCOME, lines: 4 }
+];
 
 export function invitationEmail(u: Pick<User, 'firstName'>, welcomeMessage: string, expiresAt: string): EmailDraft {
   const greeting = `Hello ${u.firstName},`;
@@ -38,6 +42,7 @@ export const invite = defineAction({
   family: 'invitations',
   permission: 'users.invite',
   params: welcome,
+  form: welcomeForm,
   severity: normal,
   skipReason(u, _p, ctx) {
     const common = commonInviteSkips(u, ctx);
@@ -73,6 +78,7 @@ export const resendInvitation = defineAction({
   family: 'invitations',
   permission: 'users.invite',
   params: welcome,
+  form: welcomeForm,
   severity: normal,
   skipReason(u, _p, ctx) {
     const common = commonInviteSkips(u, ctx);

@@ -38,6 +38,19 @@ export const updateProfileFields = defineAction({
   family: 'profile',
   permission: 'users.profile',
   params: profileParams,
+  form: [
+    { kind: 'company', key: 'company', label: 'Company', optional: true, clearable: true },
+    { kind: 'organization', key: 'organization', label: 'Organization', optional: true, clearable: true },
+    {
+      kind: 'user',
+      key: 'accountExecutive',
+      label: 'Account executive',
+      optional: true,
+      clearable: true,
+      rule: { status: 'active', role: ROLE_IDS.accountExecutive, description: 'An active user holding the Account Executive role.' }
+    },
+    { kind: 'time-zone', key: 'timeZone', label: 'Time zone', optional: true }
+  ],
   severity: normal,
   checkParams: checkProfileParams,
   unchangedReason: 'Already has these values',
@@ -64,6 +77,7 @@ export const flagFields = defineAction({
   family: 'profile',
   permission: 'users.profile',
   params: z.object({ fields: z.array(z.enum(FLAGGABLE_FIELDS), { error: 'Choose at least one field' }).min(1, 'Choose at least one field') }).strict(),
+  form: [{ kind: 'fields-to-flag', key: 'fields', label: 'Fields the users must update at next sign-in' }],
   severity: normal,
   unchangedReason: 'These fields are already flagged',
   skipReason: notDeleted,

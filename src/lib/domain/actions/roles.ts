@@ -31,6 +31,7 @@ export const setRole = defineAction({
   family: 'roles',
   permission: 'users.roles',
   params: z.object({ roleId: z.string({ error: 'Choose a role' }).min(1, 'Choose a role') }).strict(),
+  form: [{ kind: 'role', key: 'roleId', label: 'New role' }],
   severity: grantsAdmin((p: { roleId: string }) => [p.roleId]),
   protectsActor: true,
   checkParams: (p, ctx) => unknownRoles([p.roleId], ctx),
@@ -46,6 +47,7 @@ export const addRoles = defineAction({
   family: 'roles',
   permission: 'users.roles',
   params: z.object({ roleIds }).strict(),
+  form: [{ kind: 'role-list', key: 'roleIds', label: 'Roles to add' }],
   severity: grantsAdmin((p: { roleIds: string[] }) => p.roleIds),
   checkParams: (p, ctx) => unknownRoles(p.roleIds, ctx),
   unchangedReason: 'Already has these roles',
@@ -60,6 +62,9 @@ export const removeRoles = defineAction({
   family: 'roles',
   permission: 'users.roles',
   params: z.object({ roleIds }).strict(),
+  form: [{ kind: 'role-list', key: 'roleIds', label: 'Roles to remove' }],
+  // Counted by the rule alone: removing no role leaves every user a role.
+  neutralParams: { roleIds: [] },
   severity: () => 'normal',
   protectsActor: true,
   checkParams: (p, ctx) => unknownRoles(p.roleIds, ctx),
@@ -90,6 +95,19 @@ export const setOrganizationManagement = defineAction({
       message: 'Choose at least one organization to add',
       path: ['organizationIds']
     }),
+  form: [
+    {
+      kind: 'choice',
+      key: 'mode',
+      label: 'How',
+      options: [
+        { value: 'add', label: 'Add to the organizations each user manages' },
+        { value: 'replace', label: 'Replace the list' }
+      ],
+      default: 'add'
+    },
+    { kind: 'organization-list', key: 'organizationIds', label: 'Organizations' }
+  ],
   severity: () => 'normal',
   checkParams: (p, ctx) => unknownOrganizations(p.organizationIds, ctx),
   unchangedReason: 'Already manages exactly these organizations',

@@ -105,6 +105,16 @@ export const transferOwnership = defineAction({
   family: 'status',
   permission: 'users.transfer',
   params: z.object({ targetId: z.int({ error: 'Choose the user who receives the content' }).positive() }).strict(),
+  form: [
+    {
+      kind: 'user',
+      key: 'targetId',
+      label: 'Transfer content to',
+      rule: { status: 'active', description: 'An active user: content can only move to someone who can sign in.' }
+    }
+  ],
+  // Counted by the rule alone: nobody is the target yet.
+  neutralParams: { targetId: -1 },
   severity: normal,
   checkParams(p, ctx) {
     const target = ctx.userById(p.targetId);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Permission, Role } from '../roles';
 import type { User, UserPatch } from '../user';
+import type { FieldDescriptor } from './form';
 
 /** Everything an action may consult besides the user it judges. Pure data, supplied by the engine. */
 export interface ActionContext {
@@ -44,6 +45,17 @@ export interface ActionDef<P = unknown> {
   permission: Permission;
   /** zod schema for the parameters; `{}` for actions without any. */
   params: z.ZodType<P>;
+  /**
+   * The parameter form, one field per parameter (none: the action asks nothing, and its dialog
+   * opens on the preview). The page renders it; reports name the keys with PARAM_LABELS.
+   */
+  form?: readonly FieldDescriptor[];
+  /**
+   * The parameters the "Choose an action…" menu counts with before any are chosen: the action's
+   * rule alone, e.g. a transfer target that is nobody. By default the schema's defaults
+   * (`params.parse({})`), or `{}` when the schema requires something.
+   */
+  neutralParams?: P;
   /** Checks of the parameters against the workspace (a role that exists, an active target…). */
   checkParams?(params: P, ctx: ActionContext): string | null;
   /** null when the action applies to this user, else the reason it is skipped, in plain words. */
