@@ -2,7 +2,7 @@ import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
 import type { Delimiter } from '../domain/csv/parse';
-import type { ApplyResult, GroupRow, UploadPreview, ProgressEvent, UploadGroup, UploadOptions, UploadSummary } from '../worker/api';
+import type { ApplyResult, GroupRow, UploadCheck, UploadPreview, ProgressEvent, UploadGroup, UploadOptions, UploadSummary } from '../worker/api';
 import { outcomeOf, type Outcome } from './action-flow.svelte';
 
 /** One CSV upload, from the chosen file to the applied result (SPEC §5). */
@@ -64,7 +64,27 @@ export class UploadState {
     this.groupTotal = page.total;
   }
 
+  /** What applying with the current options would do, as the engine's write gate lets it. */
+  check = $state.raw<UploadCheck | null>(null);
+  private checks = 0;
+
+  /** Asks the engine again (after the preview, and whenever an option changes); late answers are dropped. */
+  async recheck() {
+    const s = this.summary;
+    if (!s) return;
+    const n = ++this.checks;
+    try {
+      const res = await engine().uploadCheck(s.sessionId, $state.snapshot(this.options));
+      if (n !== this.checks) return;
+      this.check = res.ok ? res : null;
+      if (!res.ok) this.error = res.message;
+    } catch (e) {
+      if (n === this.checks) this.error = messageOf(e);
+    }
+  }
+
   get changes(): number {
+    if (this.check) return this.check.changes;
     const c = this.summary?.counts;
     if (!c) return 0;
     return c.created + c.updated + (this.options.undelete ? c.deleted : 0);
@@ -96,6 +116,7 @@ export class UploadState {
 
   reset() {
     this.summary = null;
+    this.check = null;
     this.error = null;
     this.result = null;
     this.groupRows = [];

@@ -16,6 +16,7 @@ export type { ProgressEvent } from './jobs';
 export type { MenuItem } from './menu';
 export type { UploadPreview, UploadSummary, UploadGroup, GroupRow } from './upload';
 export type { UploadOptions } from './upload-apply';
+export type { UploadCheck } from './handlers/upload';
 export type { AuditQuery, AuditPage, RowsQuery, RowsPage } from './reports';
 export type { RevertPreview } from './revert';
 export type { SignInAnswer, StepAnswer, SessionView } from './signin';

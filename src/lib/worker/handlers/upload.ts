@@ -1,11 +1,22 @@
 import type { Delimiter } from '../../domain/csv/parse';
 import { csvDocument } from '../../domain/csv/sanitize';
 import { reach } from '../../domain/permissions';
-import { fail } from '../failure';
+import { fail, type Failure } from '../failure';
+import { gatePlan } from '../gate';
+import { skipTo } from '../../domain/operations';
 import type { Progress } from '../jobs';
 import { groupPage, previewUpload, type GroupRow, type UploadGroup, type UploadPreview } from '../upload';
 import { markRefused, planUpload, resultsCsv, type UploadOptions } from '../upload-apply';
-import type { ApplyResult, EngineContext } from './context';
+import { whenOpen, type ApplyResult, type EngineContext } from './context';
+
+export interface UploadCheck {
+  ok: true;
+  /** Users the apply would create or change. */
+  changes: number;
+  emails: number;
+  /** Rows it would skip, by reason, with the first row numbers. */
+  skipped: { reason: string; count: number; rows: number[] }[];
+}
 
 /** The CSV upload: read and preview in the worker, browse the groups, apply atomically. */
 export function uploadHandlers(ctx: EngineContext) {
@@ -33,6 +44,29 @@ export function uploadHandlers(ctx: EngineContext) {
       const s = uploads.get(sessionId);
       return csvDocument(['row', 'column', 'value', 'message'], (s?.diff.errors ?? []).map((e) => [e.row, e.column, e.value, e.message]));
     },
+
+    /**
+     * What applying with these options would do, as the write gate lets it: the changes, the emails,
+     * and the rows it would skip, by reason. The page asks again whenever an option changes.
+     */
+    uploadCheck: whenOpen(ctx, (sessionId: string, choices: UploadOptions): UploadCheck | Failure => {
+      const s = uploads.get(sessionId);
+      if (!s) return fail('conflict', 'This upload preview has expired. Choose the file again.');
+      const actor = ctx.actor();
+      if (!actor) return fail('denied', 'The acting administrator is not in the directory.');
+      const r = reach(actor, store.settings.plan, 'users.upload', store.roles);
+      if (r.kind === 'none') return fail('denied', r.reason);
+      const planned = planUpload(store, s, choices, actor);
+      const gated = gatePlan(store, planned.plan);
+      const skipped = new Map<string, number[]>();
+      for (const row of markRefused(planned.results, gated.refused)) if (row.outcome === 'skipped') skipTo(skipped, row.message, row.row);
+      return {
+        ok: true,
+        changes: gated.plan.operation?.applied ?? 0,
+        emails: gated.plan.emails.length,
+        skipped: [...skipped].map(([reason, rows]) => ({ reason, count: rows.length, rows: rows.slice(0, 20) }))
+      };
+    }),
 
     /** Applies a previewed upload in one transaction; refuses if the directory changed since. */
     uploadApply(sessionId: string, choices: UploadOptions, opts: { jobId?: string } = {}, onProgress?: Progress): Promise<ApplyResult> {
