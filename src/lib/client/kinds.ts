@@ -7,5 +7,6 @@ export const KIND_LABELS: Record<OperationKind, string> = {
   clock: 'Clock',
   revert: 'Revert',
   sign_in: 'Sign-in',
-  session: 'Session'
+  session: 'Session',
+  edit: 'Edit'
 };

@@ -29,7 +29,7 @@ const userChange = z.object({
 });
 const operation = z.looseObject({
   id: z.int().positive(),
-  kind: z.enum(['bulk_action', 'upload', 'self_service', 'clock', 'revert', 'sign_in', 'session']),
+  kind: z.enum(['bulk_action', 'upload', 'self_service', 'clock', 'revert', 'sign_in', 'session', 'edit']),
   action: z.string(),
   label: z.string(),
   actorId: z.int(),

@@ -1,8 +1,9 @@
 import type { FieldChange } from './changes';
 import { displayName, type User } from './user';
 
-/** 'session': the acting administrator or the plan changed (who acts, under which rules). */
-export type OperationKind = 'bulk_action' | 'upload' | 'self_service' | 'clock' | 'revert' | 'sign_in' | 'session';
+/** 'session': the acting administrator or the plan changed (who acts, under which rules).
+ *  'edit': one user edited or added by hand on their page. */
+export type OperationKind = 'bulk_action' | 'upload' | 'self_service' | 'clock' | 'revert' | 'sign_in' | 'session' | 'edit';
 
 export interface SkipGroup {
   reason: string;

@@ -1,6 +1,7 @@
 import { EngineContext, type EngineOptions } from './handlers/context';
 import { bulkHandlers } from './handlers/bulk';
 import { directoryHandlers } from './handlers/directory';
+import { peopleHandlers } from './handlers/people';
 import { reportHandlers } from './handlers/reports';
 import { simulationHandlers } from './handlers/simulation';
 import { uploadHandlers } from './handlers/upload';
@@ -8,6 +9,8 @@ import { workspaceHandlers } from './handlers/workspace';
 
 export type { EngineOptions, ApplyResult } from './handlers/context';
 export type { Meta } from './handlers/directory';
+export type { UserPage, EditResult, AddResult } from './handlers/people';
+export type { HistoryEntry, HistoryPage } from './history';
 export type { Failure, FailureKind } from './failure';
 export type { Selection } from './selection';
 export type { QueryResult, UserRow } from './query';
@@ -35,6 +38,7 @@ export function createEngine(options: EngineOptions = {}) {
   const ctx = new EngineContext(options);
   return {
     ...directoryHandlers(ctx),
+    ...peopleHandlers(ctx),
     ...bulkHandlers(ctx),
     ...uploadHandlers(ctx),
     ...reportHandlers(ctx),

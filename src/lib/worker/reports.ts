@@ -22,6 +22,8 @@ export async function readAllChanges(db: MusterDB, opId: number): Promise<UserCh
 
 export interface AuditQuery {
   kind?: OperationKind | '';
+  /** Words matched against the name and email of the people an operation changed. */
+  person?: string;
   actorId?: number | null;
   /** Inclusive days, YYYY-MM-DD (Muster's own calendar, UTC). */
   from?: string;
@@ -39,13 +41,14 @@ export interface AuditPage {
  * The audit log, newest first. Headers are small (the change rows live apart), so even thousands
  * of operations filter in one pass; only the requested page crosses to the page.
  */
-export async function readOperations(db: MusterDB, q: AuditQuery, offset: number, limit: number): Promise<AuditPage> {
+export async function readOperations(db: MusterDB, q: AuditQuery, offset: number, limit: number, only: ReadonlySet<number> | null = null): Promise<AuditPage> {
   const all = await db.operations.orderBy('id').reverse().toArray();
   const actors = new Map<number, string>();
   for (const op of all) if (!actors.has(op.actorId)) actors.set(op.actorId, op.actorName);
   const to = q.to ? `${q.to}\uffff` : null;
   const rows = all.filter(
     (op) =>
+      (!only || only.has(op.id)) &&
       (!q.kind || op.kind === q.kind) &&
       (q.actorId == null || op.actorId === q.actorId) &&
       (!q.from || op.at >= q.from) &&

@@ -2,6 +2,7 @@ import { MusterDB } from '../../db/schema';
 import type { User } from '../../domain/user';
 import { commit, CancelledError, RefusedError, type CommitHooks, type CommitPlan, type Committed } from '../commit';
 import { fail, faultMessage, isFailure, type Failure } from '../failure';
+import { History } from '../history';
 import { Jobs, breathe, type Progress } from '../jobs';
 import { loadWorkspace } from '../load';
 import { ReportRows } from '../reports';
@@ -30,6 +31,7 @@ export class EngineContext {
   readonly uploads = new UploadSessions();
   readonly reportRows: ReportRows;
   readonly signIns: SignIns;
+  readonly history: History;
   readonly tabs: Tabs;
   private opened: Promise<void> | null = null;
 
@@ -42,6 +44,7 @@ export class EngineContext {
       user: (id) => this.store.users.get(id)?.email ?? `user #${id}`
     }));
     this.signIns = new SignIns(this.db, this.store);
+    this.history = new History(this.db, this.store);
     this.tabs = new Tabs(this.db.name, async () => {
       if (!this.opened) return;
       await this.opened;
@@ -76,6 +79,7 @@ export class EngineContext {
     this.reportRows.forget();
     this.signIns.forgetAll();
     this.uploads.clear();
+    this.history.forget();
     await loadWorkspace(this.db, this.store);
   }
 

@@ -1,4 +1,6 @@
+import { DEFAULT_SORT } from '../../domain/filters';
 import type { Operation } from '../../domain/operations';
+import { matchingIds } from '../query';
 import { reportCsv, reportJson } from '../../domain/report-rows';
 import { fail, isFailure, type Failure } from '../failure';
 import { gatePlan } from '../gate';
@@ -16,8 +18,12 @@ export function reportHandlers(ctx: EngineContext) {
 
     reportChanges: whenOpen(ctx, (id: number, offset: number = 0, limit: number = 100): Promise<ReportPage> => readChanges(db, id, offset, limit)),
 
-    /** The audit log, newest first, filtered by kind, actor and days. */
-    operations: whenOpen(ctx, (q: AuditQuery = {}, offset: number = 0, limit: number = 50): Promise<AuditPage> => readOperations(db, q, offset, limit)),
+    /** The audit log, newest first, filtered by kind, actor, days and the people an operation changed. */
+    operations: whenOpen(ctx, async (q: AuditQuery = {}, offset: number = 0, limit: number = 50): Promise<AuditPage> => {
+      const person = q.person?.trim();
+      const only = person ? await ctx.history.operationsTouching(matchingIds(store, { q: person }, DEFAULT_SORT)) : null;
+      return readOperations(db, q, offset, limit, only);
+    }),
 
     /** A report's changed fields, one row each, searchable by user and field. */
     reportRows: whenOpen(ctx, (id: number, q: RowsQuery = {}, offset: number = 0, limit: number = 100): Promise<RowsPage> => reportRows.page(id, q, offset, limit)),
