@@ -18,6 +18,7 @@ export const PARAM_LABELS = {
   fields: { label: 'Fields', value: 'field' },
   welcomeMessage: { label: 'Welcome message', value: 'text' },
   targetId: { label: 'Transfer to', value: 'user' },
+  transferTo: { label: 'Content transferred to', value: 'user' },
   date: { label: 'Date', value: 'day' },
   company: { label: 'Company', value: 'company' },
   organization: { label: 'Organization', value: 'organization' },

@@ -1,6 +1,7 @@
 import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
+import type { Remedy } from '../domain/actions/form';
 import type { ApplyResult, MenuItem, PreviewOk, ProgressEvent, Selection } from '../worker/api';
 
 export type Step = 'params' | 'preview' | 'confirm' | 'running' | 'done';
@@ -80,6 +81,13 @@ export class ActionFlow {
       this.error = messageOf(e);
     }
     return null;
+  }
+
+  /** Takes a way past a skip reason (e.g. who receives the content) and previews again. */
+  async applyRemedy(remedy: Remedy, value: number) {
+    this.params = { ...this.params, [remedy.field.key]: value };
+    this.preview = null;
+    await this.runPreview();
   }
 
   proceed() {

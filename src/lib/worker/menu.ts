@@ -1,5 +1,5 @@
 import { ACTIONS, neutralParams } from '../domain/actions';
-import type { FieldDescriptor } from '../domain/actions/form';
+import type { FieldDescriptor, Remedy } from '../domain/actions/form';
 import { countApplicable } from '../domain/evaluate';
 import { reach } from '../domain/permissions';
 import { actionContext } from './context';
@@ -19,6 +19,8 @@ export interface MenuItem {
   hasParams: boolean;
   /** The action's parameter form as plain data, from its definition: the dialog renders it. */
   form: readonly FieldDescriptor[];
+  /** Ways past skip reasons the preview offers, from the definition. */
+  remedies: readonly Remedy[];
 }
 
 /** The "Choose an action…" menu: every action, how many selected users it applies to, or why not. */
@@ -28,7 +30,7 @@ export function actionMenu(store: Store, selection: Selection, actorId: number):
   const ctx = actionContext(store, actorId);
   return ACTIONS.map((action) => {
     const form = action.form ?? [];
-    const base = { id: action.id, label: action.label, description: action.description, family: action.family, hasParams: form.length > 0, form };
+    const base = { id: action.id, label: action.label, description: action.description, family: action.family, hasParams: form.length > 0, form, remedies: action.remedies ?? [] };
     const r = actor ? reach(actor, store.settings.plan, action.permission, store.roles) : { kind: 'none' as const, reason: 'No acting administrator.' };
     if (r.kind === 'none') return { ...base, applies: null, disabled: r.reason };
     // Counted by the action's rule with neutral parameters; the preview then counts exactly, with

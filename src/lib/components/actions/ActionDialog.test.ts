@@ -20,14 +20,21 @@ const fake = {
   apply: vi.fn(() => new Promise((r) => (resolveApply = r))),
   cancel: vi.fn(async () => {}),
   rows: vi.fn(async () => []),
-  previewCsv: vi.fn(async () => 'id\r\n')
+  previewCsv: vi.fn(async () => 'id\r\n'),
+  query: vi.fn(async () => ({ total: 1, offset: 0, version: 1, rows: [{ id: 9, firstName: 'Nia', lastName: 'New', email: 'nia@example.com', status: 'active' }] }))
 };
 vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
 
 const { ActionFlow } = await import('$lib/state/action-flow.svelte');
 const { default: ActionDialog } = await import('./ActionDialog.svelte');
 
-const item = { id: 'delete', label: 'Delete', description: 'Deletes the users.', family: 'status', applies: 3, disabled: null, hasParams: false, form: [] };
+const OWNS = 'Owns content — transfer ownership first';
+const remedy = {
+  reason: OWNS,
+  field: { kind: 'user' as const, key: 'transferTo' as const, label: 'Transfer their content to', rule: { status: 'active' as const, description: 'An active user.' } },
+  apply: 'Transfer their content, then delete'
+};
+const item = { id: 'delete', label: 'Delete', description: 'Deletes the users.', family: 'status', applies: 3, disabled: null, hasParams: false, form: [], remedies: [remedy] };
 
 function open(onclose = vi.fn()) {
   const flow = new ActionFlow(item, { ids: [1, 2, 3, 4, 5] });
@@ -46,6 +53,18 @@ describe('the bulk action dialog', () => {
     expect(await screen.findByText('Owns content — transfer ownership first')).toBeInTheDocument();
     expect(screen.getByRole('dialog', { name: 'Delete' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply to 3 users' })).toBeEnabled();
+  });
+
+  it('offers the way past a skip reason its definition names: transfer their content, then delete, previewed again', async () => {
+    const user = userEvent.setup();
+    const { flow } = open();
+    await user.click(await screen.findByRole('button', { name: 'Transfer their content to…' }));
+    await user.click(await screen.findByRole('radio', { name: /Nia New/ }));
+    fake.preview.mockResolvedValueOnce({ ok: true, action: 'delete', label: 'Delete', selected: 5, applies: 5, skipped: [], severity: 'destructive', emails: 0, notes: [] });
+    await user.click(screen.getByRole('button', { name: 'Transfer their content, then delete' }));
+    expect(await screen.findByRole('button', { name: 'Apply to 5 users' })).toBeEnabled();
+    expect(fake.preview).toHaveBeenLastCalledWith('delete', { ids: [1, 2, 3, 4, 5] }, { transferTo: 9 });
+    expect(flow.params).toEqual({ transferTo: 9 });
   });
 
   it('asks for the number of users before a destructive action, then applies', async () => {

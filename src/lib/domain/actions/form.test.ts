@@ -69,7 +69,11 @@ describe.each(ACTIONS.map((a) => [a.id, a] as const))('the form of %s', (_id, ac
   it('asks for every parameter the schema requires, and only for parameters it knows', () => {
     expect(new Set(form.map((f) => f.key)).size, 'one field per key').toBe(form.length);
     for (const f of form) expect(Object.keys(shape), `${f.key} is a parameter of the schema`).toContain(f.key);
+    // A remedy's field is asked in the preview, for the users skipped for its reason only.
+    const remedies = (action.remedies ?? []).map((r) => r.field);
+    for (const f of remedies) expect(shape[f.key]?.safeParse(undefined).success, `${f.key}: a remedy's parameter is optional`).toBe(true);
     for (const [key, schema] of Object.entries(shape)) {
+      if (remedies.some((f) => f.key === key)) continue;
       const field = form.find((f) => f.key === key);
       expect(field, `a field for ${key}`).toBeDefined();
       expect(!!field!.optional, `${key} optional as the schema says`).toBe(schema.safeParse(undefined).success);

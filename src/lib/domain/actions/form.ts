@@ -84,3 +84,14 @@ export type FieldKind = FieldDescriptor['kind'];
 export function formDefaults(form: readonly FieldDescriptor[]): Record<string, unknown> {
   return Object.fromEntries(form.flatMap((f) => (f.kind === 'choice' ? [[f.key, f.default]] : [])));
 }
+
+/**
+ * A way past one skip reason, offered in the preview: a user skipped for `reason` is included once
+ * the person fills `field` (e.g. "Owns content" → "Transfer their content to …, then delete").
+ */
+export interface Remedy {
+  reason: string;
+  field: UserField;
+  /** The button that applies it, e.g. "Transfer their content, then delete". */
+  apply: string;
+}

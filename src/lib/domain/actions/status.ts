@@ -1,8 +1,45 @@
 import { z } from 'zod';
-import { defineAction, destructive, normal } from './types';
+import { defineAction, destructive, normal, type ActionContext } from './types';
+import type { Remedy } from './form';
+import type { User } from '../user';
 import { REASONS } from './reasons';
 
 const none = z.object({}).strict();
+
+/**
+ * Delete and Remove permanently skip users who own content, unless the person chooses who receives
+ * it: then the content moves and the users go in one operation, one report, one revert.
+ */
+const transferring = z.object({ transferTo: z.int({ error: 'Choose the user who receives the content' }).positive().optional() }).strict();
+type Transferring = z.infer<typeof transferring>;
+
+const transferRemedy = (then: string): Remedy => ({
+  reason: REASONS.ownsContent,
+  field: {
+    kind: 'user',
+    key: 'transferTo',
+    label: 'Transfer their content to',
+    rule: { status: 'active', description: 'An active user: content can only move to someone who can sign in.' }
+  },
+  apply: `Transfer their content, then ${then}`
+});
+
+function checkTransferTarget(p: Transferring, ctx: ActionContext): string | null {
+  if (p.transferTo === undefined) return null;
+  const target = ctx.userById(p.transferTo);
+  if (!target) return 'Choose the user who receives the content.';
+  if (target.status !== 'active') return `${target.email} is not active: content can only move to an active user.`;
+  return null;
+}
+
+function ownerSkip(u: User, p: Transferring): string | null {
+  if (u.id === p.transferTo) return REASONS.isTransferTarget;
+  if (u.ownedContent > 0 && p.transferTo === undefined) return REASONS.ownsContent;
+  return null;
+}
+
+const handOver = (u: User, p: Transferring) =>
+  p.transferTo !== undefined && u.ownedContent > 0 ? { transfer: { toUserId: p.transferTo, amount: u.ownedContent } } : {};
 
 export const activate = defineAction({
   id: 'activate',
@@ -61,16 +98,20 @@ export const deleteUser = defineAction({
   description: 'Deletes the users. They cannot sign in; Undelete brings them back as inactive.',
   family: 'status',
   permission: 'users.delete',
-  params: none,
+  params: transferring,
   severity: destructive,
   protectsActor: true,
-  skipReason(u) {
+  remedies: [transferRemedy('delete')],
+  checkParams: checkTransferTarget,
+  skipReason(u, p) {
     if (u.status === 'deleted') return REASONS.alreadyDeleted;
-    if (u.ownedContent > 0) return REASONS.ownsContent;
-    return null;
+    return ownerSkip(u, p);
   },
   // An open invitation dies with the account: its link must stop working.
-  effect: () => ({ patch: { status: 'deleted', invitation: null } })
+  effect: (u, p) => {
+    const moved = handOver(u, p);
+    return { patch: { status: 'deleted', invitation: null, ...(moved.transfer ? { ownedContent: 0 } : {}) }, ...moved };
+  }
 });
 
 export const undelete = defineAction({
@@ -91,11 +132,13 @@ export const removePermanently = defineAction({
   description: 'Erases the user records. The change report keeps a snapshot, so a revert can restore them.',
   family: 'status',
   permission: 'users.remove',
-  params: none,
+  params: transferring,
   severity: destructive,
   protectsActor: true,
-  skipReason: (u) => (u.ownedContent > 0 ? REASONS.ownsContent : null),
-  effect: () => ({ patch: {}, remove: true })
+  remedies: [transferRemedy('remove permanently')],
+  checkParams: checkTransferTarget,
+  skipReason: ownerSkip,
+  effect: (u, p) => ({ patch: {}, remove: true, ...handOver(u, p) })
 });
 
 export const transferOwnership = defineAction({

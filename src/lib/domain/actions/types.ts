@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Permission, Role } from '../roles';
 import type { User, UserPatch } from '../user';
-import type { FieldDescriptor } from './form';
+import type { FieldDescriptor, Remedy } from './form';
 
 /** Everything an action may consult besides the user it judges. Pure data, supplied by the engine. */
 export interface ActionContext {
@@ -67,6 +67,8 @@ export interface ActionDef<P = unknown> {
   protectsActor?: boolean;
   /** Reason given when the effect would change nothing for this user. */
   unchangedReason?: string;
+  /** Ways past a skip reason the preview offers (an optional parameter that includes those users). */
+  remedies?: readonly Remedy[];
 }
 
 export function defineAction<P>(def: ActionDef<P>): ActionDef<P> {
