@@ -2,7 +2,7 @@ import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
 import type { Remedy } from '../domain/actions/form';
-import type { ApplyResult, MenuItem, PreviewOk, ProgressEvent, Selection } from '../worker/api';
+import type { ApplyResult, MenuItem, PreviewOk, ProgressEvent, RowsPage, RowsQuery, Selection } from '../worker/api';
 
 export type Step = 'params' | 'preview' | 'confirm' | 'running' | 'done';
 
@@ -81,6 +81,11 @@ export class ActionFlow {
       this.error = messageOf(e);
     }
     return null;
+  }
+
+  /** A page of the preview's changed fields (the dialog's list pages and searches through it). */
+  previewRows(previewId: number, q: RowsQuery, offset: number, limit: number): Promise<RowsPage> {
+    return engine().previewRows(previewId, q, offset, limit);
   }
 
   /** Takes a way past a skip reason (e.g. who receives the content) and previews again. */

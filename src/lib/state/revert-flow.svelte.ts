@@ -2,7 +2,7 @@ import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
 import { count, plural } from '../client/format';
-import type { ApplyResult, ProgressEvent, RevertPreview } from '../worker/api';
+import type { ApplyResult, ProgressEvent, RevertPreview, RowsPage, RowsQuery } from '../worker/api';
 import { outcomeOf, type Outcome } from './action-flow.svelte';
 
 /** One revert of a report: preview (what goes back, what conflicts) → progress → result. */
@@ -24,6 +24,11 @@ export class RevertFlow {
     } catch (e) {
       this.error = messageOf(e);
     }
+  }
+
+  /** A page of what goes back, field by field. */
+  previewRows(previewId: number, q: RowsQuery, offset: number, limit: number): Promise<RowsPage> {
+    return engine().previewRows(previewId, q, offset, limit);
   }
 
   get changes(): number {

@@ -21,6 +21,7 @@ export type { UploadPreview, UploadSummary, UploadGroup, GroupRow } from './uplo
 export type { UploadOptions } from './upload-apply';
 export type { UploadCheck } from './handlers/upload';
 export type { AuditQuery, AuditPage, RowsQuery, RowsPage } from './reports';
+export type { ChangeSummary } from './change-table';
 export type { RevertPreview } from './revert';
 export type { SignInAnswer, StepAnswer, SessionView } from './signin';
 export type { LinkInfo } from './links';

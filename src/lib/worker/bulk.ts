@@ -8,6 +8,7 @@ import { hasAdministrativeRole } from '../domain/roles';
 import { displayName, type User } from '../domain/user';
 import type { CommitPlan } from './commit';
 import { fail, type Failure } from './failure';
+import type { ChangeSummary } from './change-table';
 import { gatePlan, type Gated } from './gate';
 import { actionContext } from './context';
 import { resolveSelection, type Selection } from './selection';
@@ -30,6 +31,12 @@ export interface PreviewOk {
   emails: number;
   /** Facts worth a second look before confirming (users gaining admin rights…). */
   notes: string[];
+  /** The preview's changed fields, kept in the engine to page and search (previewRows). */
+  previewId: number;
+  /** Each distinct change, in words, with how many users it happens to; most frequent first. */
+  summary: ChangeSummary[];
+  /** Changed fields over all users. */
+  changes: number;
 }
 
 export type PreviewResult = PreviewOk | Failure;
@@ -67,7 +74,7 @@ export function runEvaluation(store: Store, p: Prepared, selection: Selection): 
 }
 
 /** The preview of what apply will do: the evaluation as the write gate lets it through. */
-export function summarise(p: Prepared, selected: number, ev: Evaluation, gated: Gated): PreviewOk {
+export function summarise(p: Prepared, selected: number, ev: Evaluation, gated: Gated): Omit<PreviewOk, 'previewId' | 'summary' | 'changes'> {
   const skipped = gated.plan.skips.map(({ reason, ids }) => ({ reason, count: ids.length, ids }));
   skipped.sort((a, b) => b.count - a.count);
   const emails = gated.plan.emails.length;

@@ -1,6 +1,7 @@
 import { CHUNK_SIZE, type MusterDB } from '../db/schema';
 import type { Operation, OperationKind, UserChange } from '../domain/operations';
 import { changeRows, type ChangeRow, type Names } from '../domain/report-rows';
+import { ChangeTable, type RowsPage, type RowsQuery } from './change-table';
 
 export interface ReportPage {
   total: number;
@@ -61,26 +62,14 @@ export async function readOperations(db: MusterDB, q: AuditQuery, offset: number
   };
 }
 
-export interface RowsQuery {
-  /** Words matched against the user's name and email. */
-  q?: string;
-  field?: string;
-}
-
-export interface RowsPage {
-  total: number;
-  /** Rows in the whole report, before the search. */
-  all: number;
-  rows: ChangeRow[];
-  fields: { field: string; label: string; count: number }[];
-}
+export type { RowsQuery, RowsPage } from './change-table';
 
 /**
  * A report's change rows, searchable by user and field. The last report opened stays flattened in
  * memory, so typing in its search box reads no chunk twice.
  */
 export class ReportRows {
-  private cached: { key: string; rows: ChangeRow[]; texts: string[]; fields: RowsPage['fields'] } | null = null;
+  private cached: { key: string; table: ChangeTable } | null = null;
 
   constructor(
     private db: MusterDB,
@@ -88,17 +77,8 @@ export class ReportRows {
   ) {}
 
   async page(opId: number, q: RowsQuery, offset: number, limit: number): Promise<RowsPage> {
-    const c = await this.load(opId);
-    if (!c) return { total: 0, all: 0, rows: [], fields: [] };
-    const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const hits: ChangeRow[] = [];
-    for (let i = 0; i < c.rows.length; i++) {
-      const r = c.rows[i];
-      if (q.field && r.field !== q.field) continue;
-      if (words.length && !words.every((w) => c.texts[i].includes(w))) continue;
-      hits.push(r);
-    }
-    return { total: hits.length, all: c.rows.length, rows: hits.slice(offset, offset + limit), fields: c.fields };
+    const table = await this.load(opId);
+    return table ? table.page(q, offset, limit) : { total: 0, all: 0, rows: [], fields: [] };
   }
 
   async all(opId: number): Promise<ChangeRow[]> {
@@ -109,26 +89,12 @@ export class ReportRows {
     this.cached = null;
   }
 
-  private async load(opId: number) {
+  private async load(opId: number): Promise<ChangeTable | null> {
     const op = await this.db.operations.get(opId);
     if (!op) return null;
     const key = `${op.id}:${op.at}`;
-    if (this.cached?.key !== key) {
-      const rows = changeRows(await readAllChanges(this.db, opId), this.names());
-      const counts = new Map<string, { field: string; label: string; count: number }>();
-      for (const r of rows) {
-        const f = counts.get(r.field) ?? { field: r.field, label: r.label, count: 0 };
-        f.count++;
-        counts.set(r.field, f);
-      }
-      this.cached = {
-        key,
-        rows,
-        texts: rows.map((r) => `${r.name}\n${r.email}`.toLowerCase()),
-        fields: [...counts.values()].sort((a, b) => a.label.localeCompare(b.label))
-      };
-    }
-    return this.cached;
+    if (this.cached?.key !== key) this.cached = { key, table: new ChangeTable(changeRows(await readAllChanges(this.db, opId), this.names())) };
+    return this.cached.table;
   }
 }
 

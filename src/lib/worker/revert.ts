@@ -5,6 +5,7 @@ import { planRevert, type RevertPlan } from '../domain/revert';
 import { displayName, type User } from '../domain/user';
 import { fail, type Failure } from './failure';
 import type { Gated } from './gate';
+import type { ChangeSummary } from './change-table';
 import type { CommitPlan } from './commit';
 import { nowOn } from './context';
 import { readAllChanges } from './reports';
@@ -21,6 +22,10 @@ export interface RevertPreview {
   conflicts: { reason: string; count: number; users: { id: number; name: string; email: string }[] }[];
   /** Emails the original operation sent: a revert cannot unsend them. */
   emailsSent: number;
+  /** What goes back, kept in the engine to page and search (previewRows), and its distinct changes. */
+  previewId: number;
+  summary: ChangeSummary[];
+  changes: number;
 }
 
 export interface PreparedRevert {
@@ -53,7 +58,7 @@ export async function prepareRevert(db: MusterDB, store: Store, opId: number, ac
 }
 
 /** What reverting will do, as the write gate lets it: its refusals are conflicts left alone too. */
-export function summariseRevert(p: PreparedRevert, gated: Gated, nameOf: (id: number) => { name: string; email: string }): RevertPreview {
+export function summariseRevert(p: PreparedRevert, gated: Gated, nameOf: (id: number) => { name: string; email: string }): Omit<RevertPreview, 'previewId' | 'summary' | 'changes'> {
   const changes = gated.plan.changes;
   const back = changes.filter((c) => !c.snapshot);
   return {

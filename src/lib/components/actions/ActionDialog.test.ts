@@ -15,8 +15,12 @@ const fake = {
     skipped: [{ reason: 'Owns content — transfer ownership first', count: 2, ids: [4, 5] }],
     severity: 'destructive',
     emails: 0,
-    notes: []
+    notes: [],
+    previewId: 1,
+    summary: [{ label: 'Status', before: 'Active', after: 'Deleted', count: 3 }],
+    changes: 3
   })),
+  previewRows: vi.fn(async () => ({ total: 1, all: 1, fields: [], rows: [{ userId: 1, email: 'a@example.com', name: 'Ann A', field: 'status', label: 'Status', before: 'Active', after: 'Deleted' }] })),
   apply: vi.fn(() => new Promise((r) => (resolveApply = r))),
   cancel: vi.fn(async () => {}),
   rows: vi.fn(async () => []),
@@ -48,9 +52,12 @@ describe('the bulk action dialog', () => {
     resolveApply = null;
   });
 
-  it('previews how many apply and why the others are skipped', async () => {
+  it('previews how many apply and why the others are skipped, and what changes, in words', async () => {
     open();
     expect(await screen.findByText('Owns content — transfer ownership first')).toBeInTheDocument();
+    const summary = screen.getByRole('list', { name: 'What changes' });
+    expect(summary).toHaveTextContent(/Status:\s*Active\s*→?\s*becomes\s*Deleted\s*— 3 users/);
+    expect(await screen.findByRole('cell', { name: /Ann A/ })).toBeInTheDocument();
     expect(screen.getByRole('dialog', { name: 'Delete' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply to 3 users' })).toBeEnabled();
   });
@@ -60,7 +67,7 @@ describe('the bulk action dialog', () => {
     const { flow } = open();
     await user.click(await screen.findByRole('button', { name: 'Transfer their content to…' }));
     await user.click(await screen.findByRole('radio', { name: /Nia New/ }));
-    fake.preview.mockResolvedValueOnce({ ok: true, action: 'delete', label: 'Delete', selected: 5, applies: 5, skipped: [], severity: 'destructive', emails: 0, notes: [] });
+    fake.preview.mockResolvedValueOnce({ ok: true, action: 'delete', label: 'Delete', selected: 5, applies: 5, skipped: [], severity: 'destructive', emails: 0, notes: [], previewId: 2, summary: [], changes: 5 });
     await user.click(screen.getByRole('button', { name: 'Transfer their content, then delete' }));
     expect(await screen.findByRole('button', { name: 'Apply to 5 users' })).toBeEnabled();
     expect(fake.preview).toHaveBeenLastCalledWith('delete', { ids: [1, 2, 3, 4, 5] }, { transferTo: 9 });

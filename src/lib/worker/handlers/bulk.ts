@@ -4,6 +4,8 @@ import { isFailure, type Failure } from '../failure';
 import { gatePlan } from '../gate';
 import { actionMenu, type MenuItem } from '../menu';
 import { previewCsv } from '../preview-csv';
+import { ChangeTable, type RowsPage, type RowsQuery } from '../change-table';
+import { changeRows } from '../../domain/report-rows';
 import type { Selection } from '../selection';
 import { whenOpen, type ApplyResult, type EngineContext } from './context';
 
@@ -20,15 +22,23 @@ export function bulkHandlers(ctx: EngineContext) {
   return {
     actionMenu: whenOpen(ctx, (selection: Selection): MenuItem[] => actionMenu(store, selection, store.settings.actorId)),
 
+    /** What apply will do: how many, who is skipped and why, and each field's before → after in words. */
     preview: whenOpen(ctx, (actionId: string, selection: Selection, params: unknown): PreviewResult => {
       const r = plan(actionId, selection, params);
-      return isFailure(r) ? r : summarise(r.p, r.ids.length, r.ev, r.gated);
+      if (isFailure(r)) return r;
+      const table = new ChangeTable(changeRows(r.gated.plan.changes, ctx.names()));
+      return { ...summarise(r.p, r.ids.length, r.ev, r.gated), previewId: ctx.previews.keep(table), summary: table.summary(), changes: table.rows.length };
     }),
 
-    /** The downloadable preview: every selected user with what would happen to them. */
+    /** A page of a preview's changed fields, searchable by user, filtered by field. */
+    previewRows: whenOpen(ctx, (previewId: number, q: RowsQuery = {}, offset: number = 0, limit: number = 100): RowsPage =>
+      ctx.previews.page(previewId, q, offset, limit)
+    ),
+
+    /** The downloadable preview: every selected user with what would happen to them, in words. */
     previewCsv: whenOpen(ctx, (actionId: string, selection: Selection, params: unknown): string | Failure => {
       const r = plan(actionId, selection, params);
-      return isFailure(r) ? r : previewCsv(store, r.ev, r.gated.refused);
+      return isFailure(r) ? r : previewCsv(store, r.gated, ctx.names());
     }),
 
     apply(

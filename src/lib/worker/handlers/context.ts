@@ -1,5 +1,7 @@
 import { MusterDB } from '../../db/schema';
-import type { User } from '../../domain/user';
+import { displayName, type User } from '../../domain/user';
+import type { Names } from '../../domain/report-rows';
+import { PreviewTables } from '../change-table';
 import { commit, CancelledError, RefusedError, type CommitHooks, type CommitPlan, type Committed } from '../commit';
 import { fail, faultMessage, isFailure, type Failure } from '../failure';
 import { History } from '../history';
@@ -32,17 +34,13 @@ export class EngineContext {
   readonly reportRows: ReportRows;
   readonly signIns: SignIns;
   readonly history: History;
+  readonly previews = new PreviewTables();
   readonly tabs: Tabs;
   private opened: Promise<void> | null = null;
 
   constructor(readonly options: EngineOptions = {}) {
     this.db = new MusterDB(options.dbName ?? 'muster');
-    this.reportRows = new ReportRows(this.db, () => ({
-      role: (id) => this.store.roles.get(id)?.name ?? id,
-      organization: (id) => this.store.organizations.get(id)?.name ?? id,
-      company: (id) => this.store.companies.get(id)?.name ?? id,
-      user: (id) => this.store.users.get(id)?.email ?? `user #${id}`
-    }));
+    this.reportRows = new ReportRows(this.db, () => this.names());
     this.signIns = new SignIns(this.db, this.store);
     this.history = new History(this.db, this.store);
     this.tabs = new Tabs(this.db.name, async () => {
@@ -80,7 +78,22 @@ export class EngineContext {
     this.signIns.forgetAll();
     this.uploads.clear();
     this.history.forget();
+    this.previews.forget();
     await loadWorkspace(this.db, this.store);
+  }
+
+  /** Ids in words, for everything a person reads: previews, reports, their exports. */
+  names(): Names {
+    const { store } = this;
+    return {
+      role: (id) => store.roles.get(id)?.name ?? 'a role no longer defined',
+      organization: (id) => store.organizations.get(id)?.name ?? 'an organization no longer defined',
+      company: (id) => store.companies.get(id)?.name ?? 'a company no longer defined',
+      user: (id) => {
+        const u = store.users.get(id);
+        return u ? `${displayName(u)} (${u.email})` : 'a user no longer in the directory';
+      }
+    };
   }
 
   /** The acting administrator: the engine's session state, changed only by setActor. */

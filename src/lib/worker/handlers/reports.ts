@@ -1,7 +1,8 @@
 import { DEFAULT_SORT } from '../../domain/filters';
 import type { Operation } from '../../domain/operations';
 import { matchingIds } from '../query';
-import { reportCsv, reportJson } from '../../domain/report-rows';
+import { changeRows, reportCsv, reportJson } from '../../domain/report-rows';
+import { ChangeTable } from '../change-table';
 import { fail, isFailure, type Failure } from '../failure';
 import { gatePlan } from '../gate';
 import type { Progress } from '../jobs';
@@ -46,7 +47,9 @@ export function reportHandlers(ctx: EngineContext) {
     revertPreview: whenOpen(ctx, async (id: number): Promise<RevertPreview | Failure> => {
       const p = await prepareRevert(db, store, id, store.settings.actorId);
       if (isFailure(p)) return p;
-      return summariseRevert(p, gatePlan(store, revertCommitPlan(p)), namer(store, p.log));
+      const gated = gatePlan(store, revertCommitPlan(p));
+      const table = new ChangeTable(changeRows(gated.plan.changes, ctx.names()));
+      return { ...summariseRevert(p, gated, namer(store, p.log)), previewId: ctx.previews.keep(table), summary: table.summary(), changes: table.rows.length };
     }),
 
     /** Reverts a report in one transaction; the new report and the original link to each other. */
