@@ -131,11 +131,16 @@ test('invite a user, open the link from the outbox, set a password, sign in', as
   env.watch.assertClean();
 });
 
-test('the clock moves forward a week and its report says what expired', async () => {
+test('the clock previews what a week will expire, then moves, and its report says what expired', async () => {
   const { page } = env;
   await page.goto(`${env.url}#/`);
   await page.getByRole('button', { name: /Muster’s today/ }).click();
   await page.getByRole('button', { name: '+1 week' }).click();
+  const preview = page.getByRole('status').filter({ hasText: /^Moving to / });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /invitations? will expire: .+|Nothing expires/);
+  await shot(page, 'clock-preview');
+  await page.getByRole('button', { name: 'Move the clock' }).click();
   const done = page.getByRole('status').filter({ hasText: /Today is now/ });
   await done.waitFor();
   await shot(page, 'clock');

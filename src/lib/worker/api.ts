@@ -25,7 +25,7 @@ export type { ChangeSummary } from './change-table';
 export type { RevertPreview } from './revert';
 export type { SignInAnswer, StepAnswer, SessionView } from './signin';
 export type { LinkInfo } from './links';
-export type { ClockAnswer } from './clock';
+export type { ClockAnswer, ClockPreview } from './clock';
 export type { ImportResult } from './backup';
 export type { EngineEvent } from './tabs';
 

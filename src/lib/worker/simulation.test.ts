@@ -108,7 +108,10 @@ describe('engine: emailed links and the clock', () => {
     await engine.apply('cancel_invitation', { ids: [8] }, {});
     expect(await engine.link(token)).toMatchObject({ state: 'cancelled' });
     expect(await engine.useLink(token, 'a fine passphrase')).toMatchObject({ ok: false });
-    // invited@example.com's invitation expires on 2026-12-01.
+    // invited@example.com's invitation expires on 2026-12-01: the preview says so and changes nothing.
+    expect(await engine.clockPreview('2026-12-02')).toMatchObject({ ok: true, from: '2026-11-22', expired: 1, accessEnded: 0, expiring: [{ email: 'invited@example.com' }] });
+    expect((await engine.user(6))!.status).toBe('invited');
+    expect(await engine.clockPreview('2026-11-01')).toMatchObject({ ok: false, kind: 'invalid' });
     const tick = await engine.advanceClock('2026-12-02');
     expect(tick).toMatchObject({ ok: true, expired: 1, accessEnded: 0 });
     expect((await engine.user(6))!.status).toBe('expired');

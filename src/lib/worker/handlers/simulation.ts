@@ -1,5 +1,5 @@
 import type { FlaggableField } from '../../domain/user';
-import { advanceClock, type ClockAnswer } from '../clock';
+import { advanceClock, previewClock, type ClockAnswer, type ClockPreview } from '../clock';
 import { fail, faultMessage, type Failure } from '../failure';
 import { linkInfo, useLink, type LinkInfo } from '../links';
 import type { SessionView, SignInAnswer, StepAnswer } from '../signin';
@@ -40,6 +40,9 @@ export function simulationHandlers(ctx: EngineContext) {
         return fail('fault', faultMessage(e));
       }
     }),
+
+    /** What moving the clock forward would expire and end, before it moves. */
+    clockPreview: whenOpen(ctx, (to: string): ClockPreview => previewClock(store, to)),
 
     /** Moves Muster's "today" forward; what expires on the way is recorded. */
     advanceClock: whenOpen(ctx, async (to: string): Promise<ClockAnswer> => {
