@@ -27,6 +27,8 @@ export interface ChangeChunk {
 export interface SkipRecord {
   opId: number;
   groups: { reason: string; ids: number[] }[];
+  /** Rows that could not be applied at all (an upload's invalid rows), with what was wrong. */
+  failures?: { row: number; message: string }[];
 }
 
 export interface SettingsRecord extends Settings {

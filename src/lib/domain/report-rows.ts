@@ -72,12 +72,12 @@ export function reportCsv(op: Operation, rows: ChangeRow[]): string {
 }
 
 /** The JSON export: the header, skipped users and the raw change log, password digests withheld. */
-export function reportJson(op: Operation, skipGroups: { reason: string; ids: number[] }[], log: UserChange[]): string {
+export function reportJson(op: Operation, skipGroups: { reason: string; ids: number[] }[], log: UserChange[], failures: { row: number; message: string }[] = []): string {
   const redact = <T extends { passwordHash?: unknown }>(u: T): T => ({ ...u, passwordHash: u.passwordHash ? '[withheld]' : null });
   const changes = log.map((c) => ({
     ...c,
     changes: c.changes.map((f) => (f.field === 'passwordHash' ? { ...f, before: f.before ? '[withheld]' : null, after: f.after ? '[withheld]' : null } : f)),
     ...(c.snapshot ? { snapshot: { ...c.snapshot, user: redact(c.snapshot.user) } } : {})
   }));
-  return JSON.stringify({ format: 'muster-report', version: 1, report: op, skipped: skipGroups, changes }, null, 2);
+  return JSON.stringify({ format: 'muster-report', version: 1, report: op, skipped: skipGroups, ...(failures.length ? { invalidRows: failures } : {}), changes }, null, 2);
 }

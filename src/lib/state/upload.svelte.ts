@@ -14,7 +14,8 @@ export class UploadState {
   group = $state<UploadGroup>('updated');
   groupRows = $state.raw<GroupRow[]>([]);
   groupTotal = $state(0);
-  options = $state<UploadOptions>({ welcomeMessage: '', inviteNew: true, reinvite: false, undelete: false });
+  // Sending invitations is a choice the person makes, never a default.
+  options = $state<UploadOptions>({ welcomeMessage: '', inviteNew: false, reinvite: false, undelete: false });
   /** Progress of the read (while `reading`) or of the apply (while `applying`). */
   progress = $state<ProgressEvent | null>(null);
   applying = $state(false);

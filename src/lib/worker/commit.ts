@@ -22,6 +22,8 @@ export interface CommitPlan {
   reverts?: number;
   /** An outbox link used by this operation (an accepted invitation), marked so it works once. */
   linkUsed?: { emailId: number; at: string };
+  /** Rows of a file that could not be applied at all (an upload's invalid rows), listed in the report. */
+  failures?: { row: number; message: string }[];
   /** Users changed only as a side effect (a transfer's new owner): not counted as applied. */
   sideEffects?: ReadonlySet<number>;
   /** A user's change that needs another's (a transfer's owner needs its new owner's credit): if the
@@ -106,7 +108,7 @@ export async function commit(
     if (opId === null || !plan.operation) return;
     check();
     await db.operations.add({ ...plan.operation, id: opId });
-    if (plan.skips.length) await db.skips.add({ opId, groups: plan.skips });
+    if (plan.skips.length || plan.failures?.length) await db.skips.add({ opId, groups: plan.skips, ...(plan.failures?.length ? { failures: plan.failures } : {}) });
     for (let s = 0; s < changeChunks.length; s += BATCH) {
       check();
       const batch = changeChunks.slice(s, s + BATCH).map((users, i) => ({ opId, seq: s + i, users }));

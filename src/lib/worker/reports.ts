@@ -12,7 +12,7 @@ export async function readOperation(db: MusterDB, id: number) {
   const op = await db.operations.get(id);
   if (!op) return null;
   const skips = await db.skips.get(id);
-  return { ...op, skipGroups: skips?.groups ?? [] };
+  return { ...op, skipGroups: skips?.groups ?? [], failures: skips?.failures ?? [] };
 }
 
 /** Every user change an operation recorded, in order (one read per chunk of the change log). */

@@ -110,6 +110,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
       changes,
       emails,
       skips: book.skips,
+      failures: s.diff.errors.map((e) => ({ row: e.row, message: `${e.column}: ${e.message}` })),
       settings: { ...store.settings, nextUserId: nextId },
       operation: operationHeader({
         kind: 'upload',

@@ -37,13 +37,20 @@ describe('engine: CSV upload', () => {
     if (!p.ok) throw new Error(p.message);
     expect(p.delimiter).toBe(';');
     expect(p.counts).toEqual({ rows: 36, created: 1, updated: 32, unchanged: 0, invalid: 2, deleted: 1 });
-    expect(p.firstGroup.group).toBe('updated');
-    expect(p.firstGroup.total).toBe(32);
-    expect(p.firstGroup.rows).toHaveLength(32);
+    // The preview opens on what needs attention: the invalid rows.
+    expect(p.firstGroup.group).toBe('invalid');
+    expect(p.firstGroup.total).toBe(2);
     const invalid = await engine.uploadGroup(p.sessionId, 'invalid');
     expect(invalid.rows.map((r) => r.row)).toEqual([6, 7]);
     const updated = await engine.uploadGroup(p.sessionId, 'updated', 0, 2);
-    expect(updated.rows[0].changes).toEqual([{ field: 'timeZone', before: 'Europe/London', after: 'Asia/Tokyo' }]);
+    expect(updated.rows[0].changes).toEqual([{ field: 'timeZone', label: 'Time zone', before: 'Europe/London', after: 'Asia/Tokyo' }]);
+  });
+
+  it('names organizations, companies and people in the preview’s changes, never ids', async () => {
+    const { engine } = await setup();
+    const p = await engine.uploadPreview(file('email;company;organization\nada@example.com;Acme;North'), 'names.csv');
+    if (!p.ok) throw new Error(p.message);
+    expect((await engine.uploadGroup(p.sessionId, 'updated')).rows[0].changes).toEqual([{ field: 'company', label: 'Company', before: '', after: 'Acme' }]);
   });
 
   it('applies in one write: creates, updates, re-invites, skips deleted; results per row; a report', async () => {
@@ -62,7 +69,14 @@ describe('engine: CSV upload', () => {
     expect(csv).toContain('3,ada@example.com,updated,Time zone');
     expect(csv).toContain('6,,invalid,email: is not a valid email address');
     expect((await engine.outbox()).total).toBe(2);
-    expect(await engine.report(res.reportId)).toMatchObject({ kind: 'upload', failed: 2 });
+    // Results file, answer and report agree; the invalid rows are listed in the report, not counted as skips.
+    const report = await engine.report(res.reportId);
+    expect(report).toMatchObject({ kind: 'upload', failed: 2, skipped: res.skipped, applied: res.applied });
+    expect(report!.skipReasons.map((r) => r.reason)).not.toContain('Invalid row');
+    expect(report!.failures).toEqual([
+      { row: 6, message: 'email: is not a valid email address' },
+      { row: 7, message: expect.stringMatching(/^email: duplicates row 2/) }
+    ]);
     // A second upload of new users continues the id sequence.
     const again = await engine.uploadPreview(file('email,first_name,last_name\nnext@example.com,Next,One\n'), 'b.csv');
     if (!again.ok) throw new Error(again.message);

@@ -4,6 +4,8 @@ import { byName, type RowValues } from '../domain/csv/validate';
 import type { UploadDiff } from '../domain/csv/check-rows';
 import { readUpload } from '../domain/csv/read-upload';
 import type { Store } from './store';
+import { formatValue, type Names } from '../domain/report-rows';
+import { FIELD_LABELS } from '../domain/user';
 import type { Progress } from './jobs';
 import { fail, type Failure } from './failure';
 import type { UploadOutcome } from './upload-apply';
@@ -30,7 +32,7 @@ export interface UploadSummary {
   readOnly: string[];
   mappingError: string | null;
   counts: { rows: number; created: number; updated: number; unchanged: number; invalid: number; deleted: number };
-  /** The group the preview opens on (the first non-empty of updated, created, invalid, deleted), first page. */
+  /** The group the preview opens on (the first non-empty of invalid, updated, created, deleted), first page. */
   firstGroup: { group: UploadGroup; total: number; rows: GroupRow[] };
 }
 
@@ -60,6 +62,7 @@ const FIRST_PAGE = 100;
 /** Decode → parse → map → validate → diff, all in the worker (SPEC §5 steps 2–5). */
 export function previewUpload(
   store: Store,
+  names: Names,
   id: string,
   bytes: Uint8Array,
   fileName: string,
@@ -84,7 +87,7 @@ export function previewUpload(
   if (!read.ok) return { summary: fail('invalid', read.error, read.line === undefined ? {} : { line: read.line }), session: null };
   const { diff } = read;
   const session: UploadSession = { id, fileName, rows: read.rows, diff, storeVersion: store.version };
-  const names = (list: { header: string }[]) => list.map((x) => x.header);
+  const headersOf = (list: { header: string }[]) => list.map((x) => x.header);
   const counts = {
     rows: read.rows,
     created: diff.created.length,
@@ -93,7 +96,8 @@ export function previewUpload(
     invalid: diff.invalidRows,
     deleted: diff.deleted.length
   };
-  const group: UploadGroup = counts.updated ? 'updated' : counts.created ? 'created' : counts.invalid ? 'invalid' : counts.deleted ? 'deleted' : 'unchanged';
+  // What needs attention first: invalid rows, then what will change.
+  const group: UploadGroup = counts.invalid ? 'invalid' : counts.updated ? 'updated' : counts.created ? 'created' : counts.deleted ? 'deleted' : 'unchanged';
   return {
     session,
     summary: {
@@ -104,12 +108,12 @@ export function previewUpload(
       delimiter,
       headers: read.headers,
       mapping: read.columns.map((c) => c?.header ?? null),
-      unknown: names(read.auto.unknown),
-      duplicates: names(read.auto.duplicates),
-      readOnly: names(read.auto.readOnly),
+      unknown: headersOf(read.auto.unknown),
+      duplicates: headersOf(read.auto.duplicates),
+      readOnly: headersOf(read.auto.readOnly),
       mappingError: read.mappingError,
       counts,
-      firstGroup: { group, ...groupPage(session, group, 0, FIRST_PAGE) }
+      firstGroup: { group, ...groupPage(session, group, 0, FIRST_PAGE, names) }
     }
   };
 }
@@ -121,11 +125,14 @@ export interface GroupRow {
   email: string;
   name: string;
   detail: string;
-  changes?: { field: keyof RowValues; before: unknown; after: unknown }[];
+  /** An updated row's changes, in words (names of roles, organizations and people, not ids). */
+  changes?: { field: keyof RowValues; label: string; before: string; after: string }[];
 }
 
 /** One page of a preview group, for the page to browse. */
-export function groupPage(s: UploadSession, group: UploadGroup, offset: number, limit: number): { total: number; rows: GroupRow[] } {
+export function groupPage(s: UploadSession, group: UploadGroup, offset: number, limit: number, names: Names): { total: number; rows: GroupRow[] } {
+  const words = (changes: { field: keyof RowValues; before: unknown; after: unknown }[]) =>
+    changes.map((c) => ({ field: c.field, label: FIELD_LABELS[c.field] ?? c.field, before: formatValue(c.field, c.before, names), after: formatValue(c.field, c.after, names) }));
   const name = (v: RowValues, fallback = '') => `${v.firstName ?? ''} ${v.lastName ?? ''}`.trim() || fallback;
   const full = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
   let rows: GroupRow[];
@@ -134,7 +141,7 @@ export function groupPage(s: UploadSession, group: UploadGroup, offset: number, 
       rows = s.diff.created.slice(offset, offset + limit).map((r) => ({ row: r.row, email: r.email, name: name(r.values), detail: 'new user' }));
       return { total: s.diff.created.length, rows };
     case 'updated':
-      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: u.changes }));
+      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: words(u.changes) }));
       return { total: s.diff.updated.length, rows };
     case 'unchanged':
       rows = s.diff.unchanged.users.slice(offset, offset + limit).map((u, i) => ({ row: s.diff.unchanged.rows[offset + i], email: u.email, name: full(u), detail: 'no change' }));

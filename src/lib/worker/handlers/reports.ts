@@ -15,7 +15,7 @@ import { whenOpen, type ApplyResult, type EngineContext } from './context';
 export function reportHandlers(ctx: EngineContext) {
   const { db, store, reportRows } = ctx;
   return {
-    report: whenOpen(ctx, (id: number): Promise<(Operation & { skipGroups: { reason: string; ids: number[] }[] }) | null> => readOperation(db, id)),
+    report: whenOpen(ctx, (id: number) => readOperation(db, id)),
 
     reportChanges: whenOpen(ctx, (id: number, offset: number = 0, limit: number = 100): Promise<ReportPage> => readChanges(db, id, offset, limit)),
 
@@ -37,8 +37,8 @@ export function reportHandlers(ctx: EngineContext) {
     reportJson: whenOpen(ctx, async (id: number): Promise<string | null> => {
       const op = await readOperation(db, id);
       if (!op) return null;
-      const { skipGroups, ...header } = op;
-      return reportJson(header, skipGroups, await readAllChanges(db, id));
+      const { skipGroups, failures, ...header } = op;
+      return reportJson(header, skipGroups, await readAllChanges(db, id), failures);
     }),
 
     outbox: whenOpen(ctx, (q: string = '', offset: number = 0, limit: number = 50): Promise<OutboxPage> => readOutbox(db, q, offset, limit)),

@@ -30,14 +30,14 @@ export function uploadHandlers(ctx: EngineContext) {
       onProgress?: Progress
     ): Promise<UploadPreview> {
       const [bytes] = await Promise.all([file instanceof Uint8Array ? file : file.arrayBuffer().then((b) => new Uint8Array(b)), ctx.ensureOpen()]);
-      const { summary, session } = previewUpload(store, uploads.nextId(), bytes, fileName, opts, onProgress);
+      const { summary, session } = previewUpload(store, ctx.names(), uploads.nextId(), bytes, fileName, opts, onProgress);
       if (session) uploads.set(session);
       return summary;
     },
 
     async uploadGroup(sessionId: string, group: UploadGroup, offset = 0, limit = 100): Promise<{ total: number; rows: GroupRow[] }> {
       const s = uploads.get(sessionId);
-      return s ? groupPage(s, group, offset, limit) : { total: 0, rows: [] };
+      return s ? groupPage(s, group, offset, limit, ctx.names()) : { total: 0, rows: [] };
     },
 
     async uploadErrorsCsv(sessionId: string): Promise<string> {
