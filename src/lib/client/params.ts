@@ -4,17 +4,17 @@ import { workspace } from '../state/workspace.svelte';
 import { formatDay } from './format';
 
 /** An operation's parameters as labelled words: role names, not ids; "Yes", not true. */
-export function describeParams(params: Record<string, unknown>): { label: string; value: string }[] {
+export function describeParams(params: Record<string, unknown>, people: Record<number, string> = {}): { label: string; value: string }[] {
   return Object.entries(params).map(([key, v]) => {
     const { label, value } = paramLabel(key);
-    return { label, value: describe(value, v) };
+    return { label, value: describe(value, v, people) };
   });
 }
 
-function describe(kind: ParamValueKind, v: unknown): string {
+function describe(kind: ParamValueKind, v: unknown, people: Record<number, string>): string {
   if (v === null || v === undefined || v === '') return kind === 'text' ? '(none)' : 'None';
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  if (Array.isArray(v)) return v.map((x) => describe(kind, x)).join(', ');
+  if (Array.isArray(v)) return v.map((x) => describe(kind, x, people)).join(', ');
   switch (kind) {
     case 'role':
       return workspace.roleName(String(v));
@@ -25,9 +25,9 @@ function describe(kind: ParamValueKind, v: unknown): string {
     case 'field':
       return FIELD_LABELS[String(v)] ?? String(v);
     case 'user':
-      return `user #${v}`;
+      return people[Number(v)] ?? 'a user no longer in the directory';
     case 'report':
-      return `#${v}`;
+      return `report #${v}`;
     case 'day':
       return formatDay(String(v));
     case 'count':

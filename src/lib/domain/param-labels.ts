@@ -35,7 +35,12 @@ export const PARAM_LABELS = {
   from: { label: 'From', value: 'day' },
   to: { label: 'To', value: 'day' },
   invitationsExpired: { label: 'Invitations expired', value: 'count' },
-  accessEnded: { label: 'Access ended', value: 'count' }
+  accessEnded: { label: 'Access ended', value: 'count' },
+  // Sessions (acting administrator, plan) and single edits
+  previous: { label: 'Before', value: 'plain' },
+  next: { label: 'After', value: 'plain' },
+  user: { label: 'User', value: 'plain' },
+  invited: { label: 'Invited at once', value: 'plain' }
 } as const satisfies Record<string, { label: string; value: ParamValueKind }>;
 
 export type ParamKey = keyof typeof PARAM_LABELS;

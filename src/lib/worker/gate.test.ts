@@ -150,7 +150,7 @@ describe('the write gate: every path, one policy', () => {
     expect(await engine.setActor(4)).toMatchObject({ ok: false, kind: 'denied' });
     const log = await engine.operations({ kind: 'session' });
     expect(log.rows.map((r) => r.label)).toEqual(['Plan: Standard → Enterprise', expect.stringMatching(/^Acting administrator: .+ → .+/)]);
-    expect(log.rows[1]).toMatchObject({ actorId: 1, params: { from: expect.any(String), to: expect.any(String) } });
+    expect(log.rows[1]).toMatchObject({ actorId: 1, params: { previous: expect.any(String), next: expect.any(String) } });
   });
 
   it('two engines in one process share nothing: each answers with its own users and previews', async () => {

@@ -30,6 +30,13 @@ describe('previews show what changes, in words', () => {
     expect(csv).not.toMatch(/org-\d|co-\d/);
   });
 
+  it('a report names the people its parameters refer to', async () => {
+    const { engine } = await setup(undefined, people(), { nextUserId: 100 });
+    const op = await engine.apply('update_profile', { ids: [10] }, { accountExecutive: 2 });
+    if (!op.ok) throw new Error(op.message);
+    expect((await engine.report(op.reportId))!.people).toEqual({ 2: 'Erin Exec (erin@example.com)' });
+  });
+
   it('a revert preview says what goes back, in words', async () => {
     const { engine } = await setup(undefined, people(), { nextUserId: 100 });
     const op = await engine.apply('set_role', { ids: [10, 11] }, { roleId: 'instructor' });

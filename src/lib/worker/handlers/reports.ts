@@ -2,6 +2,7 @@ import { DEFAULT_SORT } from '../../domain/filters';
 import type { Operation } from '../../domain/operations';
 import { matchingIds } from '../query';
 import { changeRows, reportCsv, reportJson } from '../../domain/report-rows';
+import { paramLabel } from '../../domain/param-labels';
 import { ChangeTable } from '../change-table';
 import { fail, isFailure, type Failure } from '../failure';
 import { gatePlan } from '../gate';
@@ -15,7 +16,15 @@ import { whenOpen, type ApplyResult, type EngineContext } from './context';
 export function reportHandlers(ctx: EngineContext) {
   const { db, store, reportRows } = ctx;
   return {
-    report: whenOpen(ctx, (id: number) => readOperation(db, id)),
+    /** A report, with the people its parameters name (an account executive, a new owner) in words. */
+    report: whenOpen(ctx, async (id: number) => {
+      const op = await readOperation(db, id);
+      if (!op) return null;
+      const names = ctx.names();
+      const people: Record<number, string> = {};
+      for (const [key, value] of Object.entries(op.params)) if (paramLabel(key).value === 'user' && typeof value === 'number') people[value] = names.user(value);
+      return { ...op, people };
+    }),
 
     reportChanges: whenOpen(ctx, (id: number, offset: number = 0, limit: number = 100): Promise<ReportPage> => readChanges(db, id, offset, limit)),
 

@@ -52,7 +52,7 @@ export function workspaceHandlers(ctx: EngineContext) {
       if (actorId === store.settings.actorId) return { ok: true };
       const from = ctx.actor();
       try {
-        await recordSession('set_actor', `Acting administrator: ${from ? displayName(from) : 'nobody'} → ${displayName(u)}`, { from: from ? displayName(from) : null, to: displayName(u) }, { ...store.settings, actorId });
+        await recordSession('set_actor', `Acting administrator: ${from ? displayName(from) : 'nobody'} → ${displayName(u)}`, { previous: from ? displayName(from) : null, next: displayName(u) }, { ...store.settings, actorId });
       } catch (e) {
         return fail('fault', faultMessage(e));
       }
@@ -64,7 +64,7 @@ export function workspaceHandlers(ctx: EngineContext) {
       if (plan === store.settings.plan) return { ok: true };
       const from = PLAN_NAMES[store.settings.plan];
       try {
-        await recordSession('set_plan', `Plan: ${from} → ${PLAN_NAMES[plan]}`, { from, to: PLAN_NAMES[plan] }, { ...store.settings, plan });
+        await recordSession('set_plan', `Plan: ${from} → ${PLAN_NAMES[plan]}`, { previous: from, next: PLAN_NAMES[plan] }, { ...store.settings, plan });
       } catch (e) {
         return fail('fault', faultMessage(e));
       }
