@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import type { MenuItem } from '$lib/worker/api';
+
+const item = (id: string, label: string, family: string, applies: number | null, disabled: string | null = null): MenuItem => ({
+  id,
+  label,
+  description: `${label} the users.`,
+  family,
+  applies,
+  disabled,
+  hasParams: false,
+  form: [],
+  remedies: []
+});
+const fake = {
+  actionMenu: vi.fn(async () => [
+    item('activate', 'Activate', 'status', 0),
+    item('deactivate', 'Deactivate', 'status', 3),
+    item('remove', 'Remove permanently', 'status', null, 'None of your roles may remove users permanently'),
+    item('reset_2fa', 'Reset 2FA', 'security', 2)
+  ])
+};
+vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
+const { default: ActionMenu } = await import('./ActionMenu.svelte');
+
+// The menu is positioned by measuring the page; jsdom measures nothing, so the floating content
+// stays visually hidden here and is queried with `hidden: true`.
+describe('the action menu', () => {
+  it('groups what applies by family, puts what applies to nobody last and not choosable, with the reason', async () => {
+    const onchoose = vi.fn();
+    const user = userEvent.setup();
+    render(ActionMenu, { selection: () => ({ ids: [1, 2, 3] }), selectedCount: 3, onchoose });
+    await user.click(screen.getByRole('button', { name: /Choose an action/ }));
+    const items = await screen.findAllByRole('menuitem', { hidden: true });
+    expect(items.map((i) => i.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Deactivate applies to 3',
+      'Reset 2FA applies to 2',
+      'Activate Applies to none of the 3 selected',
+      'Remove permanently None of your roles may remove users permanently'
+    ]);
+    expect(items[2]).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText('Not available for this selection')).toBeInTheDocument();
+    await user.click(items[2]);
+    expect(onchoose).not.toHaveBeenCalled();
+  });
+
+  it('narrows the list as the administrator types', async () => {
+    const user = userEvent.setup();
+    render(ActionMenu, { selection: () => ({ ids: [1] }), selectedCount: 1, onchoose: vi.fn() });
+    await user.click(screen.getByRole('button', { name: /Choose an action/ }));
+    await screen.findAllByRole('menuitem', { hidden: true });
+    await user.type(screen.getByLabelText('Filter actions'), '2fa');
+    const menu = screen.getByRole('menu', { hidden: true });
+    expect(within(menu).getAllByRole('menuitem', { hidden: true }).map((i) => i.textContent)).toEqual([expect.stringMatching(/^Reset 2FA/)]);
+  });
+});
