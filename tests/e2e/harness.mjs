@@ -133,3 +133,20 @@ export async function chooseAction(page, label) {
   await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
   return page.getByRole('dialog');
 }
+
+const axeSource = fs.readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * The accessibility gate: axe-core over the page as it is now (a screen or a dialog step). Fails
+ * with every violation, its rule, its impact and where.
+ */
+export async function assertAccessible(page, where) {
+  // A fresh axe each time: a second run in the same page can reuse a stale tree of the first.
+  await page.evaluate(() => delete window.axe);
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const res = await window.axe.run(document, { resultTypes: ['violations'] });
+    return res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join(' | ')}`);
+  });
+  assert.deepEqual(violations, [], `axe found problems on ${where}:\n${violations.join('\n')}`);
+}

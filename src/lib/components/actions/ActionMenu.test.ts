@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import type { MenuItem } from '$lib/worker/api';
 
@@ -28,6 +28,10 @@ const { default: ActionMenu } = await import('./ActionMenu.svelte');
 // The menu is positioned by measuring the page; jsdom measures nothing, so the floating content
 // stays visually hidden here and is queried with `hidden: true`.
 describe('the action menu', () => {
+  // The menu opens inside the page's main landmark, as in the app's layout.
+  const main = Object.assign(document.createElement('main'), { id: 'main' });
+  document.body.append(main);
+
   it('groups what applies by family, puts what applies to nobody last and not choosable, with the reason', async () => {
     const onchoose = vi.fn();
     const user = userEvent.setup();
@@ -44,15 +48,5 @@ describe('the action menu', () => {
     expect(screen.getByText('Not available for this selection')).toBeInTheDocument();
     await user.click(items[2]);
     expect(onchoose).not.toHaveBeenCalled();
-  });
-
-  it('narrows the list as the administrator types', async () => {
-    const user = userEvent.setup();
-    render(ActionMenu, { selection: () => ({ ids: [1] }), selectedCount: 1, onchoose: vi.fn() });
-    await user.click(screen.getByRole('button', { name: /Choose an action/ }));
-    await screen.findAllByRole('menuitem', { hidden: true });
-    await user.type(screen.getByLabelText('Filter actions'), '2fa');
-    const menu = screen.getByRole('menu', { hidden: true });
-    expect(within(menu).getAllByRole('menuitem', { hidden: true }).map((i) => i.textContent)).toEqual([expect.stringMatching(/^Reset 2FA/)]);
   });
 });
