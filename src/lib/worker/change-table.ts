@@ -1,4 +1,6 @@
-import type { ChangeRow } from '../domain/report-rows';
+import { changeRows, formatValue, RECORD_FIELD, type ChangeRow, type Names } from '../domain/report-rows';
+import type { UserChange } from '../domain/operations';
+import { FIELD_LABELS } from '../domain/user';
 
 export interface RowsQuery {
   /** Words matched against the user's name and email. */
@@ -53,32 +55,59 @@ export class ChangeTable {
     }
     return { total: hits.length, all: this.rows.length, rows: hits.slice(offset, offset + limit), fields: this.fields };
   }
-
-  /** The distinct changes, most frequent first. */
-  summary(limit = 12): ChangeSummary[] {
-    const groups = new Map<string, ChangeSummary>();
-    for (const r of this.rows) {
-      const key = `${r.label}\u0000${r.before}\u0000${r.after}`;
-      const g = groups.get(key);
-      if (g) g.count++;
-      else groups.set(key, { label: r.label, before: r.before, after: r.after, count: 1 });
-    }
-    return [...groups.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, limit);
-  }
 }
 
-/** The last preview's changes, kept for the dialog to page and search; an older preview's id reads nothing. */
+/**
+ * Each distinct change with how many users it happens to, straight from a change log: values are
+ * grouped as they are stored and only the distinct ones are put in words (a preview of 60,000
+ * users has a handful).
+ */
+export function summarizeChanges(log: readonly UserChange[], names: Names, limit = 12): { summary: ChangeSummary[]; changes: number } {
+  const groups = new Map<string, { field: string; before: unknown; after: unknown; count: number }>();
+  let changes = 0;
+  const key = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : `${typeof v}:${String(v)}`);
+  for (const c of log) {
+    if (c.snapshot) {
+      changes++;
+      const k = `record\u0000${c.snapshot.kind}`;
+      const g = groups.get(k);
+      if (g) g.count++;
+      else groups.set(k, { field: RECORD_FIELD, before: c.snapshot.kind === 'removed' ? 'In the directory' : '', after: c.snapshot.kind === 'removed' ? 'Removed permanently' : 'Created', count: 1 });
+    }
+    for (const f of c.changes) {
+      changes++;
+      const k = `${f.field}\u0000${key(f.before)}\u0000${key(f.after)}`;
+      const g = groups.get(k);
+      if (g) g.count++;
+      else groups.set(k, { field: f.field, before: f.before, after: f.after, count: 1 });
+    }
+  }
+  const words = (field: string, v: unknown) => (field === RECORD_FIELD ? String(v) : formatValue(field, v, names));
+  const summary = [...groups.values()]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, limit)
+    .map((g) => ({ label: g.field === RECORD_FIELD ? 'User' : (FIELD_LABELS[g.field] ?? g.field), before: words(g.field, g.before), after: words(g.field, g.after), count: g.count }));
+  return { summary, changes };
+}
+
+/**
+ * The last preview's changes, kept for the dialog to page and search; an older preview's id reads
+ * nothing. Put in words only when first paged: many previews are applied without scrolling.
+ */
 export class PreviewTables {
   private counter = 0;
-  private last: { id: number; table: ChangeTable } | null = null;
+  private last: { id: number; log: readonly UserChange[]; names: Names; table?: ChangeTable } | null = null;
 
-  keep(table: ChangeTable): number {
-    this.last = { id: ++this.counter, table };
+  keep(log: readonly UserChange[], names: Names): number {
+    this.last = { id: ++this.counter, log, names };
     return this.counter;
   }
 
   page(id: number, q: RowsQuery, offset: number, limit: number): RowsPage {
-    return this.last?.id === id ? this.last.table.page(q, offset, limit) : { total: 0, all: 0, rows: [], fields: [] };
+    const last = this.last;
+    if (last?.id !== id) return { total: 0, all: 0, rows: [], fields: [] };
+    last.table ??= new ChangeTable(changeRows([...last.log], last.names));
+    return last.table.page(q, offset, limit);
   }
 
   forget() {

@@ -4,8 +4,7 @@ import { isFailure, type Failure } from '../failure';
 import { gatePlan } from '../gate';
 import { actionMenu, type MenuItem } from '../menu';
 import { previewCsv } from '../preview-csv';
-import { ChangeTable, type RowsPage, type RowsQuery } from '../change-table';
-import { changeRows } from '../../domain/report-rows';
+import { summarizeChanges, type RowsPage, type RowsQuery } from '../change-table';
 import type { Selection } from '../selection';
 import { whenOpen, type ApplyResult, type EngineContext } from './context';
 
@@ -26,8 +25,8 @@ export function bulkHandlers(ctx: EngineContext) {
     preview: whenOpen(ctx, (actionId: string, selection: Selection, params: unknown): PreviewResult => {
       const r = plan(actionId, selection, params);
       if (isFailure(r)) return r;
-      const table = new ChangeTable(changeRows(r.gated.plan.changes, ctx.names()));
-      return { ...summarise(r.p, r.ids.length, r.ev, r.gated), previewId: ctx.previews.keep(table), summary: table.summary(), changes: table.rows.length };
+      const names = ctx.names();
+      return { ...summarise(r.p, r.ids.length, r.ev, r.gated), previewId: ctx.previews.keep(r.gated.plan.changes, names), ...summarizeChanges(r.gated.plan.changes, names) };
     }),
 
     /** A page of a preview's changed fields, searchable by user, filtered by field. */

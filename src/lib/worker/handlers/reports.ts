@@ -1,9 +1,9 @@
 import { DEFAULT_SORT } from '../../domain/filters';
 import type { Operation } from '../../domain/operations';
 import { matchingIds } from '../query';
-import { changeRows, reportCsv, reportJson } from '../../domain/report-rows';
+import { reportCsv, reportJson } from '../../domain/report-rows';
 import { paramLabel } from '../../domain/param-labels';
-import { ChangeTable } from '../change-table';
+import { summarizeChanges } from '../change-table';
 import { fail, isFailure, type Failure } from '../failure';
 import { gatePlan } from '../gate';
 import type { Progress } from '../jobs';
@@ -57,8 +57,8 @@ export function reportHandlers(ctx: EngineContext) {
       const p = await prepareRevert(db, store, id, store.settings.actorId);
       if (isFailure(p)) return p;
       const gated = gatePlan(store, revertCommitPlan(p));
-      const table = new ChangeTable(changeRows(gated.plan.changes, ctx.names()));
-      return { ...summariseRevert(p, gated, namer(store, p.log)), previewId: ctx.previews.keep(table), summary: table.summary(), changes: table.rows.length };
+      const names = ctx.names();
+      return { ...summariseRevert(p, gated, namer(store, p.log)), previewId: ctx.previews.keep(gated.plan.changes, names), ...summarizeChanges(gated.plan.changes, names) };
     }),
 
     /** Reverts a report in one transaction; the new report and the original link to each other. */
