@@ -80,11 +80,12 @@ describe('the bulk action dialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Apply to 3 users' }));
     const confirm = screen.getByRole('button', { name: 'Delete' });
     expect(confirm).toBeDisabled();
-    await user.type(screen.getByLabelText(/Type 3 to confirm/), '2');
+    await user.type(screen.getByLabelText(/Type 3 to confirm/), '2{Enter}');
     expect(confirm).toBeDisabled();
+    expect(fake.apply).not.toHaveBeenCalled();
     await user.clear(screen.getByLabelText(/Type 3 to confirm/));
-    await user.type(screen.getByLabelText(/Type 3 to confirm/), '3');
-    await user.click(confirm);
+    // Enter submits a filled confirmation, as the button does.
+    await user.type(screen.getByLabelText(/Type 3 to confirm/), '3{Enter}');
     expect(fake.apply).toHaveBeenCalledTimes(1);
   });
 
