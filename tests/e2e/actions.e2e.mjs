@@ -90,17 +90,38 @@ test('Invite sends an invitation to profile-only and expired regular users and s
   env.watch.assertClean();
 });
 
-test('Delete skips content owners; Undelete brings users back as inactive', async () => {
+test('Delete skips content owners, or transfers their content first in the same operation, which a revert gives back; Undelete brings users back as inactive', async () => {
   const { page } = env;
   await show('flags=ownsContent&status=active');
+  const owners = await totalShown();
   await page.getByRole('button', { name: /Select all [\d,]+ users matching/ }).click();
   let dialog = await chooseAction(env.page, 'Delete');
   await dialog.getByText('Owns content — transfer ownership first').waitFor();
   await dialog.getByText(/Applies to 0 users/).waitFor();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The way past the reason: choose who receives the content, then delete, in one go.
+  await dialog.getByRole('button', { name: 'Transfer their content to…' }).click();
+  await dialog.getByRole('radio').first().check();
+  await dialog.getByRole('button', { name: 'Transfer their content, then delete' }).click();
+  await dialog.getByText(new RegExp(`Applies to ${owners.toLocaleString('en-US')} users?`)).waitFor();
+  await dialog.getByRole('list', { name: 'What changes' }).getByText(/Owned content/).first().waitFor();
+  await shot(page, 'delete-with-transfer');
+  await dialog.getByRole('button', { name: /^Apply to/ }).click();
+  await dialog.getByLabel(/Type .* to confirm/).fill(String(owners));
+  await dialog.getByLabel(/Type .* to confirm/).press('Enter');
+  await dialog.getByText('Done.').waitFor();
+  await dialog.getByRole('link', { name: 'Open the change report' }).click();
+  await page.getByRole('button', { name: /^Revert/ }).click();
+  const revert = page.getByRole('dialog');
+  await revert.getByRole('button', { name: /^Revert \d/ }).click();
+  await revert.getByText(/^Reverted\./).waitFor();
+  await revert.getByRole('button', { name: 'Close' }).click();
+  await show('flags=ownsContent&status=active');
+  assert.equal(await totalShown(), owners, 'the owners are back, with their content');
 
   await show('status=inactive&type=directory');
   const rows = table().getByRole('row');
+  const clear = page.getByRole('button', { name: 'Clear selection' });
+  if (await clear.isVisible()) await clear.click();
   await rows.nth(1).getByRole('checkbox').click();
   await rows.nth(2).getByRole('checkbox').click();
   dialog = await chooseAction(env.page, 'Delete');

@@ -140,7 +140,7 @@ test('the clock previews what a week will expire, then moves, and its report say
   await preview.waitFor();
   assert.match(await preview.textContent(), /invitations? will expire: .+|Nothing expires/);
   await shot(page, 'clock-preview');
-  await page.getByRole('button', { name: 'Move the clock' }).click();
+  await page.getByRole('button', { name: 'Move the clock', exact: true }).click();
   const done = page.getByRole('status').filter({ hasText: /Today is now/ });
   await done.waitFor();
   await shot(page, 'clock');

@@ -44,6 +44,9 @@ test('upload a file mixing new, updated, unchanged, invalid and duplicate rows; 
   assert.match(await tab('Unchanged').textContent(), /^1/);
   assert.match(await tab('Invalid').textContent(), /^2/);
   assert.equal(await page.getByLabel('Separator').inputValue(), ';');
+  // The preview opens on what needs attention: the invalid rows.
+  assert.equal(await tab('Invalid').getAttribute('aria-selected'), 'true');
+  await tab('Updated').click();
   await page.getByRole('tabpanel').getByText('Pacific/Auckland').waitFor();
   await shot(page, 'upload-preview');
   await tab('Invalid').click();
