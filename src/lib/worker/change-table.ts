@@ -83,10 +83,31 @@ export function summarizeChanges(log: readonly UserChange[], names: Names, limit
     }
   }
   const words = (field: string, v: unknown) => (field === RECORD_FIELD ? String(v) : formatValue(field, v, names));
-  const summary = [...groups.values()]
+  // A field whose old values all differ (content counts, names) reads as one line per new value.
+  const perField = new Map<string, number>();
+  for (const g of groups.values()) perField.set(g.field, (perField.get(g.field) ?? 0) + 1);
+  const merged = new Map<string, { field: string; before: unknown; after: unknown; count: number; various?: boolean }>();
+  for (const g of groups.values()) {
+    if ((perField.get(g.field) ?? 0) <= 3) {
+      merged.set(`${g.field}\u0000${key(g.before)}\u0000${key(g.after)}`, g);
+      continue;
+    }
+    const k = `${g.field}\u0000*\u0000${key(g.after)}`;
+    const m = merged.get(k);
+    if (m) {
+      m.count += g.count;
+      m.various ||= key(m.before) !== key(g.before);
+    } else merged.set(k, { ...g });
+  }
+  const summary = [...merged.values()]
     .sort((a, b) => b.count - a.count)
     .slice(0, limit)
-    .map((g) => ({ label: g.field === RECORD_FIELD ? 'User' : (FIELD_LABELS[g.field] ?? g.field), before: words(g.field, g.before), after: words(g.field, g.after), count: g.count }));
+    .map((g) => ({
+      label: g.field === RECORD_FIELD ? 'User' : (FIELD_LABELS[g.field] ?? g.field),
+      before: 'various' in g && g.various ? 'various values' : words(g.field, g.before),
+      after: words(g.field, g.after),
+      count: g.count
+    }));
   return { summary, changes };
 }
 

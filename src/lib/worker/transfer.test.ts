@@ -48,3 +48,21 @@ describe('delete or remove content owners, their content transferred in the same
     expect(await engine.preview('delete', { ids: [2] }, { transferTo: 6 })).toMatchObject({ ok: false, kind: 'invalid', message: /not active/ });
   });
 });
+
+describe('the preview of a transfer reads as a few lines, not one per old value', () => {
+  it('owned content counts that all differ become one line: various values → 0', async () => {
+    const users = [
+      makeUser({ id: 1, email: 'admin@example.com', roles: ['administrator'] }),
+      ...Array.from({ length: 6 }, (_, i) => makeUser({ id: 10 + i, email: `o${i}@example.com`, ownedContent: i + 1 })),
+      makeUser({ id: 30, email: 'heir@example.com' })
+    ];
+    const { engine } = await setup(undefined, users, { nextUserId: 100 });
+    const p = await engine.preview('delete', { ids: [10, 11, 12, 13, 14, 15] }, { transferTo: 30 });
+    if (!p.ok) throw new Error(p.message);
+    expect(p.summary).toEqual([
+      { label: 'Status', before: 'Active', after: 'Deleted', count: 6 },
+      { label: 'Owned content', before: 'various values', after: '0', count: 6 },
+      { label: 'Owned content', before: '0', after: '21', count: 1 }
+    ]);
+  });
+});
