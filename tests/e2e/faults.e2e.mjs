@@ -1,32 +1,19 @@
 // Faults a person meets in the running app: a stale progress message, a dead engine, a full disk.
 // Each must end in Muster's own words, with nothing changed and a way forward.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseAction, openBrowser, openDirectory, shot, startApp, userRow } from './harness.mjs';
+import { chooseAction, openDirectory, shot, useApp, userRow } from './harness.mjs';
 
-let app;
-let browser;
-before(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-});
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await app?.close();
-  }
-});
+const env = useApp();
 
 const RAW = /QuotaExceededError|DatabaseClosedError|AbortError|DOMException|TypeError/;
 
 test('an upload previewed 50 times offers Apply every time (late progress cannot outlive its job)', async () => {
-  const { page } = browser;
-  await openDirectory(page, app.url);
+  const { page, url } = env;
   const rows = ['email,first name,last name,title'];
   for (let i = 0; i < 3000; i++) rows.push(`late.${i}@example.com,Late,Person ${i},Tester`);
   const buffer = Buffer.from(rows.join('\r\n'));
-  await page.goto(`${app.url}#/upload`);
+  await page.goto(`${url}#/upload`);
   const apply = page.getByRole('button', { name: /^Apply 3,000 changes/ });
   for (let k = 0; k < 50; k++) {
     await page.getByLabel('Choose a CSV file').setInputFiles({ name: `late-${k}.csv`, mimeType: 'text/csv', buffer });
@@ -39,9 +26,9 @@ test('an upload previewed 50 times offers Apply every time (late progress cannot
 });
 
 test('an engine that dies mid-apply: the page says so, nothing was changed, and it offers to reload', async () => {
-  const { page } = browser;
-  browser.expectProblem(/engine|worker|Failed to fetch|net::/i);
-  await openDirectory(page, `${app.url}#/?status=active`, /users of 1,000/);
+  const { page, url } = env;
+  env.browser.expectProblem(/engine|worker|Failed to fetch|net::/i);
+  await openDirectory(page, `${url}#/?status=active`, /users of 1,000/);
   const total = await page.getByRole('status').filter({ hasText: /users of/ }).first().textContent();
   await userRow(page, 1).getByRole('checkbox').check();
   await userRow(page, 2).getByRole('checkbox').check();
@@ -69,13 +56,13 @@ test('an engine that dies mid-apply: the page says so, nothing was changed, and 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   await banner.getByRole('button', { name: 'Reload Muster' }).click();
-  await openDirectory(page, `${app.url}#/?status=active`, /users of 1,000/);
+  await openDirectory(page, `${url}#/?status=active`, /users of 1,000/);
   assert.equal(await page.getByRole('status').filter({ hasText: /users of/ }).first().textContent(), total, 'nobody was deactivated');
 });
 
 test('a full disk at commit time shows Muster’s advice, not the browser’s error, and changes nothing', async () => {
-  const { page } = browser;
-  await openDirectory(page, `${app.url}#/?status=active`, /users of 1,000/);
+  const { page, url } = env;
+  await openDirectory(page, `${url}#/?status=active`, /users of 1,000/);
   const total = await page.getByRole('status').filter({ hasText: /users of/ }).first().textContent();
   // Chromium refuses a full disk when the transaction commits: the transaction aborts with a
   // QuotaExceededError and Dexie reports an AbortError wrapping it. (This Chromium ignores the
@@ -109,6 +96,6 @@ test('a full disk at commit time shows Muster’s advice, not the browser’s er
   await shot(page, 'quota-refused');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.reload();
-  await openDirectory(page, `${app.url}#/?status=active`, /users of 1,000/);
+  await openDirectory(page, `${url}#/?status=active`, /users of 1,000/);
   assert.equal(await page.getByRole('status').filter({ hasText: /users of/ }).first().textContent(), total, 'nobody was deactivated');
 });

@@ -132,7 +132,8 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
   };
 }
 
-function newUser(id: number, email: string, key: string, v: RowValues, now: string): User {
+/** A new user's record from the values an upload row (or the Add user form) gives. */
+export function newUser(id: number, email: string, key: string, v: RowValues, now: string): User {
   return {
     id,
     email,

@@ -9,6 +9,7 @@ import { countActiveAdministrators, judgeChange } from '../../domain/policy';
 import { checkEdit, type FieldErrors, type NewUserValues } from '../../domain/user-edit';
 import { displayName, type User } from '../../domain/user';
 import { token } from '../bulk';
+import { newUser } from '../upload-apply';
 import type { CommitPlan } from '../commit';
 import { actionContext, nowOn } from '../context';
 import { fail, type Failure } from '../failure';
@@ -122,36 +123,8 @@ export function peopleHandlers(ctx: EngineContext) {
         if (!actor) return fail('denied', 'The acting administrator is not in the directory.');
         const now = nowOn(store.settings.today);
         const p = checked.patch;
-        let u: User = {
-          id,
-          email: p.email!,
-          emailKey: p.emailKey!,
-          firstName: p.firstName!,
-          lastName: p.lastName!,
-          title: p.title ?? '',
-          department: p.department ?? '',
-          company: p.company ?? null,
-          organization: p.organization ?? null,
-          accountExecutive: p.accountExecutive ?? null,
-          timeZone: p.timeZone ?? 'UTC',
-          userType: p.userType ?? 'regular',
-          status: 'profile_only',
-          invitation: null,
-          accessExpiresAt: null,
-          locked: false,
-          failedSignIns: 0,
-          twoFactor: 'none',
-          forcePasswordChange: false,
-          passwordHash: null,
-          roles: p.roles ?? ['learner'],
-          managedOrganizations: [],
-          flaggedFields: [],
-          ownedContent: 0,
-          createdAt: now,
-          updatedAt: now,
-          lastSignInAt: null,
-          version: 1
-        };
+        // The same new record an upload row makes.
+        let u: User = newUser(id, p.email!, p.emailKey!, { ...p, company: p.company ?? undefined, organization: p.organization ?? undefined, accountExecutive: p.accountExecutive ?? undefined }, now);
         const emails: CommitPlan['emails'] = [];
         if (opts.invite) {
           const expiresAt = addDays(store.settings.today, store.settings.invitationValidityDays);
