@@ -230,3 +230,24 @@ test('Enterprise plan: an Operations Manager sees forbidden actions disabled and
   await page.getByLabel('Acting as').selectOption({ index: 0 });
   env.watch.assertClean();
 });
+
+test('after an apply the search, the rows, the selection and focus are where the administrator left them', async () => {
+  const { page } = env;
+  await show('status=active');
+  const box = page.getByRole('searchbox', { name: 'Search users by name or email' });
+  await box.fill('son');
+  await page.getByRole('status').filter({ hasText: /^\d[\d,]* users? of 1,000$/ }).waitFor();
+  const shown = await totalShown();
+  const clear = page.getByRole('button', { name: 'Clear selection' });
+  if (await clear.isVisible()) await clear.click();
+  await table().getByRole('row').nth(1).getByRole('checkbox').check();
+  await table().getByRole('row').nth(2).getByRole('checkbox').check();
+  const dialog = await chooseAction(page, 'Force password change');
+  await previewThenApply(dialog);
+  await finish(dialog);
+  assert.equal(await box.inputValue(), 'son', 'the search box keeps its text');
+  assert.equal(await totalShown(), shown, 'the table still shows the search’s users');
+  await page.getByText(/^2 users selected/).waitFor();
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Choose an action/, 'focus is back on the menu that opened the dialog');
+  env.watch.assertClean();
+});
