@@ -251,3 +251,20 @@ test('after an apply the search, the rows, the selection and focus are where the
   assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Choose an action/, 'focus is back on the menu that opened the dialog');
   env.watch.assertClean();
 });
+
+test('the result of an apply offers to undo it at once: the revert preview opens on its report', async () => {
+  const { page } = env;
+  await show('status=inactive');
+  const clear = page.getByRole('button', { name: 'Clear selection' });
+  if (await clear.isVisible()) await clear.click();
+  await table().getByRole('row').nth(1).getByRole('checkbox').check();
+  const dialog = await chooseAction(page, 'Activate');
+  assert.equal(await previewThenApply(dialog), 1);
+  await dialog.getByText('Done.').waitFor();
+  await dialog.getByRole('link', { name: 'Undo this change…' }).click();
+  const revert = page.getByRole('dialog', { name: /^Revert report #/ });
+  await revert.getByText(/^Reverts 1 user/).waitFor();
+  await revert.getByRole('button', { name: /^Revert 1 user/ }).click();
+  await revert.getByText(/^Reverted\./).waitFor();
+  env.watch.assertClean();
+});
