@@ -7,3 +7,8 @@ export async function downloadBackup(today: string | undefined): Promise<number>
   downloadBytes(`muster-workspace-${today ?? 'backup'}.json.gz`, bytes, 'application/gzip');
   return bytes.length;
 }
+
+/** Replaces the workspace with a backup file, only if the whole file is valid. */
+export async function restoreBackup(file: Blob) {
+  return engine().importWorkspace(new Uint8Array(await file.arrayBuffer()));
+}

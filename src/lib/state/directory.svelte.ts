@@ -48,6 +48,12 @@ export class DirectoryState {
   }
 
   /** Ids of the loaded rows in [start, end), for range selection. */
+  /** Ids of rows [start, end): from the rows held when they cover it, else asked of the engine. */
+  async rangeIds(start: number, end: number): Promise<number[]> {
+    const held = this.idsBetween(start, end);
+    return held.length === end - start ? held : engine().rangeIds({ filter: this.filter, sort: this.sort }, start, end);
+  }
+
   idsBetween(start: number, end: number): number[] {
     const out: number[] = [];
     for (let i = start; i < end; i++) {

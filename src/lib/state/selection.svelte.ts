@@ -43,6 +43,12 @@ export class SelectionState {
   }
 
   /** The plain-data form the engine takes. */
+  /** How many selected users a filter hides (the engine knows both). */
+  async hiddenBy(filter: Filter): Promise<number> {
+    if (this.count === 0) return 0;
+    return (await engine().selectionInfo(this.toSelection(), filter)).hidden;
+  }
+
   toSelection(): Selection {
     return { ids: [...this.ids] };
   }

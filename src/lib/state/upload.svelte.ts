@@ -115,6 +115,11 @@ export class UploadState {
     this.abort?.abort();
   }
 
+  /** The invalid rows as a file: row, column, value, message. */
+  errorsCsv(): Promise<string> {
+    return this.summary ? engine().uploadErrorsCsv(this.summary.sessionId) : Promise.resolve('');
+  }
+
   reset() {
     this.summary = null;
     this.check = null;
