@@ -16,13 +16,16 @@ export async function startApp({ base = '/muster/' } = {}) {
   return startServer({ dir: path.join(root, 'build'), port: 0, base });
 }
 
-export async function openBrowser({ width = 1400, height = 900 } = {}) {
+/** `locale`: the browser's language (page and workers), e.g. 'de-DE'; Chromium's own default otherwise. */
+export async function openBrowser({ width = 1400, height = 900, locale } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'muster-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width, height },
+    ...(locale ? { locale } : {}),
     args: [
+      ...(locale ? [`--lang=${locale}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

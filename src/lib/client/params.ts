@@ -1,7 +1,7 @@
 import { FIELD_LABELS } from '../domain/user-fields';
 import { paramLabel, type ParamValueKind } from '../domain/param-labels';
 import { workspace } from '../state/workspace.svelte';
-import { formatDay } from './format';
+import { count, formatDate } from '../domain/format';
 
 /** An operation's parameters as labelled words: role names, not ids; "Yes", not true. */
 export function describeParams(params: Record<string, unknown>, people: Record<number, string> = {}): { label: string; value: string }[] {
@@ -29,9 +29,9 @@ function describe(kind: ParamValueKind, v: unknown, people: Record<number, strin
     case 'report':
       return `report #${v}`;
     case 'day':
-      return formatDay(String(v));
+      return formatDate(String(v));
     case 'count':
-      return Number(v).toLocaleString('en-US');
+      return count(Number(v));
     default:
       return String(v);
   }

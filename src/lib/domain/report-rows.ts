@@ -1,6 +1,9 @@
 import { csvDocument } from './csv/sanitize';
 import type { Operation, UserChange } from './operations';
-import { FIELD_LABELS, STATUS_LABELS, TWO_FACTOR_STATES, TYPE_LABELS, type Invitation } from './user';
+import { FIELD_LABELS } from './user-fields';
+import { describeValue, type Names } from './values';
+
+export type { Names };
 
 /** One changed field of one user, as people read it: a report row, a line of the CSV export. */
 export interface ChangeRow {
@@ -13,39 +16,8 @@ export interface ChangeRow {
   after: string;
 }
 
-export interface Names {
-  role(id: string): string;
-  organization(id: string): string;
-  company(id: string): string;
-  /** A user reference (account executive) as the email people recognise. */
-  user(id: number): string;
-}
-
-const TWO_FACTOR: Record<(typeof TWO_FACTOR_STATES)[number], string> = { none: 'Not enrolled', enrolled: 'Enrolled', reset: 'Reset — must enrol again' };
 /** The record row of a user a report created or removed. */
 export const RECORD_FIELD = 'record';
-
-/** A field's value in words; never the password digest itself. */
-export function formatValue(field: string, v: unknown, names: Names): string {
-  if (field === 'passwordHash') return v ? 'Set' : 'Not set';
-  if (v === null || v === undefined || v === '') return '';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  if (Array.isArray(v)) {
-    const name = field === 'roles' ? names.role : field === 'managedOrganizations' ? names.organization : String;
-    return v.map((x) => name(String(x))).join('; ');
-  }
-  if (field === 'organization') return names.organization(String(v));
-  if (field === 'company') return names.company(String(v));
-  if (field === 'accountExecutive') return names.user(Number(v));
-  if (field === 'status') return STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? String(v);
-  if (field === 'userType') return TYPE_LABELS[v as keyof typeof TYPE_LABELS] ?? String(v);
-  if (field === 'twoFactor') return TWO_FACTOR[v as keyof typeof TWO_FACTOR] ?? String(v);
-  if (field === 'invitation') {
-    const i = v as Invitation;
-    return `Sent ${i.sentAt.slice(0, 10)}, expires ${i.expiresAt} (sent ${i.timesSent}×)`;
-  }
-  return String(v);
-}
 
 /** Flattens a change log into one row per changed field (a created or removed user is one row). */
 export function changeRows(log: UserChange[], names: Names): ChangeRow[] {
@@ -55,7 +27,7 @@ export function changeRows(log: UserChange[], names: Names): ChangeRow[] {
     if (c.snapshot?.kind === 'removed') rows.push({ ...who, field: RECORD_FIELD, label: 'User', before: 'In the directory', after: 'Removed permanently' });
     if (c.snapshot?.kind === 'created') rows.push({ ...who, field: RECORD_FIELD, label: 'User', before: '', after: 'Created' });
     for (const f of c.changes)
-      rows.push({ ...who, field: f.field, label: FIELD_LABELS[f.field] ?? f.field, before: formatValue(f.field, f.before, names), after: formatValue(f.field, f.after, names) });
+      rows.push({ ...who, field: f.field, label: FIELD_LABELS[f.field] ?? f.field, before: describeValue(f.field, f.before, names), after: describeValue(f.field, f.after, names) });
   }
   return rows;
 }

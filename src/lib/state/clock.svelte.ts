@@ -1,6 +1,6 @@
 import { engine } from '../client/engine';
 import { messageOf } from '../client/errors';
-import { formatDay, plural } from '../client/format';
+import { formatDate, plural } from '../domain/format';
 import type { ClockPreview } from '../worker/api';
 import { workspace } from './workspace.svelte';
 
@@ -44,7 +44,7 @@ export class ClockState {
       res.expired ? `${plural(res.expired, 'invitation')} expired` : '',
       res.accessEnded ? `access ended for ${plural(res.accessEnded, 'user')}` : ''
     ].filter(Boolean);
-    this.message = { text: `Today is now ${formatDay(res.today)}. ${what.length ? `${what.join('; ')}.` : 'Nothing expired.'}`, reportId: res.reportId, error: false };
+    this.message = { text: `Today is now ${formatDate(res.today)}. ${what.length ? `${what.join('; ')}.` : 'Nothing expired.'}`, reportId: res.reportId, error: false };
     await workspace.reload();
     return true;
   }

@@ -1,7 +1,7 @@
 import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
-import { count, plural } from '../client/format';
+import { count, plural } from '../domain/format';
 import type { ApplyResult, ProgressEvent, RevertPreview, RowsPage, RowsQuery } from '../worker/api';
 import { outcomeOf, type Outcome } from './action-flow.svelte';
 

@@ -1,7 +1,7 @@
 import { engine } from '../client/engine';
 import { messageOf } from '../client/errors';
 import { displayName } from '../domain/user-fields';
-import { userIdsIn } from '../client/values';
+import { userIdsIn } from '../domain/values';
 import type { HistoryEntry, UserPage } from '../worker/api';
 import { workspace } from './workspace.svelte';
 

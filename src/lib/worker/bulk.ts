@@ -2,6 +2,7 @@ import { getAction, type ActionDef, type Severity } from '../domain/actions';
 import type { ActionContext } from '../domain/actions/types';
 import { applyPatch } from '../domain/changes';
 import { evaluate, type Evaluation } from '../domain/evaluate';
+import { plural } from '../domain/format';
 import { operationHeader, skipBook, userChange, type UserChange } from '../domain/operations';
 import { reach, type Reach } from '../domain/permissions';
 import { hasAdministrativeRole } from '../domain/roles';
@@ -89,11 +90,11 @@ export function summarise(p: Prepared, selected: number, ev: Evaluation, gated: 
     }
   }
   const notes: string[] = [];
-  const n = (k: number) => `${k.toLocaleString('en-US')} user${k === 1 ? '' : 's'}`;
+  const n = (k: number) => plural(k, 'user');
   if (gainAdmin) notes.push(`${n(gainAdmin)} will gain administrative permissions.`);
   if (adminWithoutOrgs)
     notes.push(`${n(adminWithoutOrgs)} will hold an administrative role without managing any organization; set organization management next.`);
-  if (emails) notes.push(`${emails.toLocaleString('en-US')} email${emails === 1 ? '' : 's'} will be sent.`);
+  if (emails) notes.push(`${plural(emails, 'email')} will be sent.`);
   return {
     ok: true,
     action: p.action.id,

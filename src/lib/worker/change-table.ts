@@ -1,4 +1,5 @@
-import { changeRows, formatValue, RECORD_FIELD, type ChangeRow, type Names } from '../domain/report-rows';
+import { changeRows, RECORD_FIELD, type ChangeRow, type Names } from '../domain/report-rows';
+import { describeValue } from '../domain/values';
 import type { UserChange } from '../domain/operations';
 import { FIELD_LABELS } from '../domain/user';
 
@@ -82,7 +83,7 @@ export function summarizeChanges(log: readonly UserChange[], names: Names, limit
       else groups.set(k, { field: f.field, before: f.before, after: f.after, count: 1 });
     }
   }
-  const words = (field: string, v: unknown) => (field === RECORD_FIELD ? String(v) : formatValue(field, v, names));
+  const words = (field: string, v: unknown) => (field === RECORD_FIELD ? String(v) : describeValue(field, v, names));
   // A field whose old values all differ (content counts, names) reads as one line per new value.
   const perField = new Map<string, number>();
   for (const g of groups.values()) perField.set(g.field, (perField.get(g.field) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import type { MusterDB } from '../db/schema';
 import { addDays } from '../domain/dates';
+import { formatDate } from '../domain/format';
 import type { OutboxEmail } from '../domain/operations';
 import { passwordProblems } from '../domain/password';
 import { displayName } from '../domain/user';
@@ -38,14 +39,14 @@ export async function linkInfo(db: MusterDB, store: Store, token: string): Promi
 
   if (mail.kind === 'invitation') {
     const expiresAt = user.invitation?.expiresAt ?? null;
-    if (user.status === 'expired') return say('expired', `This invitation expired on ${expiresAt}. Ask your administrator to send a new one.`, { ...who, expiresAt });
+    if (user.status === 'expired') return say('expired', `This invitation expired on ${formatDate(expiresAt)}. Ask your administrator to send a new one.`, { ...who, expiresAt });
     if (user.status !== 'invited') return say('cancelled', 'This invitation was cancelled or is no longer needed. Contact your administrator.', who);
     if (user.invitation?.sentAt !== mail.sentAt) return say('replaced', 'A newer invitation was sent to you. Use the link in the latest email.', who);
-    if (expiresAt && expiresAt < today) return say('expired', `This invitation expired on ${expiresAt}. Ask your administrator to send a new one.`, { ...who, expiresAt });
+    if (expiresAt && expiresAt < today) return say('expired', `This invitation expired on ${formatDate(expiresAt)}. Ask your administrator to send a new one.`, { ...who, expiresAt });
     return say('valid', '', { ...who, expiresAt });
   }
   const expiresAt = addDays(mail.sentAt.slice(0, 10), RESET_VALID_DAYS);
-  if (expiresAt < today) return say('expired', `This password reset link expired on ${expiresAt}. Ask for a new one.`, { ...who, expiresAt });
+  if (expiresAt < today) return say('expired', `This password reset link expired on ${formatDate(expiresAt)}. Ask for a new one.`, { ...who, expiresAt });
   const newer = await db.outbox.where('userId').equals(user.id).filter((e) => e.kind === 'password_reset' && e.id > mail.id).count();
   if (newer) return say('replaced', 'A newer password reset email was sent. Use the link in the latest email.', who);
   if (user.userType === 'directory') return say('cancelled', 'This account signs in through your directory.', who);

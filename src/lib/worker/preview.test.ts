@@ -15,7 +15,7 @@ describe('previews show what changes, in words', () => {
     const p = await engine.preview('update_profile', { ids }, { organization: 'org-2', accountExecutive: 2 });
     if (!p.ok) throw new Error(p.message);
     expect(p.summary).toEqual([
-      { label: 'Account executive', before: '', after: 'Erin Exec (erin@example.com)', count: 9 },
+      { label: 'Account executive', before: '—', after: 'Erin Exec (erin@example.com)', count: 9 },
       { label: 'Organization', before: 'North', after: 'South', count: 6 }
     ]);
     expect(p.changes).toBe(15);

@@ -50,7 +50,7 @@ describe('engine: CSV upload', () => {
     const { engine } = await setup();
     const p = await engine.uploadPreview(file('email;company;organization\nada@example.com;Acme;North'), 'names.csv');
     if (!p.ok) throw new Error(p.message);
-    expect((await engine.uploadGroup(p.sessionId, 'updated')).rows[0].changes).toEqual([{ field: 'company', label: 'Company', before: '', after: 'Acme' }]);
+    expect((await engine.uploadGroup(p.sessionId, 'updated')).rows[0].changes).toEqual([{ field: 'company', label: 'Company', before: '—', after: 'Acme' }]);
   });
 
   it('applies in one write: creates, updates, re-invites, skips deleted; results per row; a report', async () => {

@@ -4,7 +4,8 @@ import { byName, type RowValues } from '../domain/csv/validate';
 import type { UploadDiff } from '../domain/csv/check-rows';
 import { readUpload } from '../domain/csv/read-upload';
 import type { Store } from './store';
-import { formatValue, type Names } from '../domain/report-rows';
+import type { Names } from '../domain/report-rows';
+import { describeValue } from '../domain/values';
 import { FIELD_LABELS } from '../domain/user';
 import type { Progress } from './jobs';
 import { fail, type Failure } from './failure';
@@ -132,7 +133,7 @@ export interface GroupRow {
 /** One page of a preview group, for the page to browse. */
 export function groupPage(s: UploadSession, group: UploadGroup, offset: number, limit: number, names: Names): { total: number; rows: GroupRow[] } {
   const words = (changes: { field: keyof RowValues; before: unknown; after: unknown }[]) =>
-    changes.map((c) => ({ field: c.field, label: FIELD_LABELS[c.field] ?? c.field, before: formatValue(c.field, c.before, names), after: formatValue(c.field, c.after, names) }));
+    changes.map((c) => ({ field: c.field, label: FIELD_LABELS[c.field] ?? c.field, before: describeValue(c.field, c.before, names), after: describeValue(c.field, c.after, names) }));
   const name = (v: RowValues, fallback = '') => `${v.firstName ?? ''} ${v.lastName ?? ''}`.trim() || fallback;
   const full = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
   let rows: GroupRow[];

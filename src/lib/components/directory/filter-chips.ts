@@ -1,6 +1,6 @@
 import { FLAG_FILTERS, type Filter } from '$lib/domain/filters';
 import { STATUS_LABELS, TYPE_LABELS } from '$lib/domain/user-fields';
-import { formatDay } from '$lib/client/format';
+import { formatDate } from '$lib/domain/format';
 
 export interface Chip {
   label: string;
@@ -38,7 +38,7 @@ export function filterChips(f: Filter, names: Names): Chip[] {
     const r = f[key];
     if (r?.from || r?.to)
       chips.push({
-        label: `${label}: ${r.from ? formatDay(r.from) : '…'} – ${r.to ? formatDay(r.to) : '…'}`,
+        label: `${label}: ${r.from ? formatDate(r.from) : '…'} – ${r.to ? formatDate(r.to) : '…'}`,
         remove: (g) => ({ ...g, [key]: undefined })
       });
   }

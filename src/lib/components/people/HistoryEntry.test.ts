@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
-import type { Names } from '$lib/client/values';
+import type { Names } from '$lib/domain/values';
 import type { HistoryEntry as Entry } from '$lib/worker/api';
 import HistoryEntry from './HistoryEntry.svelte';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, accessExpired } from '../dates';
+import { formatDate } from '../format';
 import { MAX_WELCOME, type User } from '../user';
 import { defineAction, normal, type ActionContext, type EmailDraft } from './types';
 import type { FieldDescriptor } from './form';
@@ -14,7 +15,7 @@ export function invitationEmail(u: Pick<User, 'firstName'>, welcomeMessage: stri
   const greeting = `Hello ${u.firstName},`;
   const lines = [greeting, '', 'You have been invited to activate your Muster account.'];
   if (welcomeMessage.trim()) lines.push('', welcomeMessage.trim());
-  lines.push('', `Open the link below to set your password. The invitation expires on ${expiresAt}.`);
+  lines.push('', `Open the link below to set your password. The invitation expires on ${formatDate(expiresAt)}.`);
   return { kind: 'invitation', subject: 'You are invited to activate your account', body: lines.join('\n') };
 }
 

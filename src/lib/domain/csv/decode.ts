@@ -1,3 +1,4 @@
+import { formatMegabytes } from '../format';
 /**
  * Bytes of an uploaded file → text, refusing what is not a CSV (SPEC §5 step 2). Spreadsheet
  * programs save UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252.
@@ -6,12 +7,12 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export type Decoded = { ok: true; text: string; encoding: string; warning: string | null } | { ok: false; error: string };
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = formatMegabytes;
 
 export function decodeCsvBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, error: 'The file is empty.' };
   if (bytes.length > MAX_FILE_BYTES)
-    return { ok: false, error: `The file is ${mb(bytes.length)}; the limit is ${mb(MAX_FILE_BYTES)}. Split it into smaller files.` };
+    return { ok: false, error: `The file is larger than the ${mb(MAX_FILE_BYTES)} limit (it is ${mb(bytes.length)}). Split it into smaller files.` };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     return { ok: false, error: 'This is a spreadsheet workbook (.xlsx or similar), not a CSV file. In your spreadsheet program choose “Save as” → “CSV UTF-8”, then upload that file.' };
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)

@@ -1,4 +1,5 @@
 import type { Plan } from '../../domain/directory';
+import { plural } from '../../domain/format';
 import { operationHeader } from '../../domain/operations';
 import { hasAdministrativeRole } from '../../domain/roles';
 import { displayName } from '../../domain/user';
@@ -76,7 +77,7 @@ export function workspaceHandlers(ctx: EngineContext) {
       if (!DEMO_SIZES.includes(size)) return fail('invalid', 'Demo workspaces come in 1,000, 10,000 or 100,000 users.');
       await ctx.ensureOpen();
       try {
-        onProgress?.({ phase: `Generating ${size.toLocaleString('en-US')} demo users`, done: 0, total: 3 });
+        onProgress?.({ phase: `Generating ${plural(size, 'demo user')}`, done: 0, total: 3 });
         const ws = await demoWorkspace(size);
         onProgress?.({ phase: 'Writing them to this browser’s storage', done: 1, total: 3 });
         await writeWorkspace(db, ws);

@@ -1,10 +1,10 @@
 import { FIELD_LABELS, STATUS_LABELS, TYPE_LABELS, type TwoFactor, type UserStatus, type UserType } from '../domain/user-fields';
-import { count, formatDate, formatDateTime } from './format';
+import { count, formatDate, formatDateTime } from '../domain/format';
 
 /**
- * A user's field values in words, for the user's page and its history: role, organization and
- * company names, a person's name, days and times in the browser's locale. The engine's report rows
- * have their own formatter (domain/report-rows.ts), which imports the schemas and stays in the worker.
+ * A user's field values in words, wherever people read them: the user's page and history, previews,
+ * reports and their CSV. Role, organization and company names, a person's name or email, days and
+ * times through the one formatter. Zod-free, so the page imports it as well as the engine.
  */
 export interface Names {
   role(id: string): string;
@@ -60,7 +60,7 @@ export function describeValue(field: string, v: unknown, names: Names): string {
       return count(Number(v));
     case 'invitation': {
       const i = v as Invitation;
-      return `Sent ${formatDateTime(i.sentAt)}, expires ${formatDate(i.expiresAt)} (sent ${i.timesSent}×)`;
+      return `Sent ${formatDateTime(i.sentAt)}, expires ${formatDate(i.expiresAt)} (sent ${count(i.timesSent)}×)`;
     }
     default:
       return String(v);
