@@ -7,3 +7,6 @@ globalThis.ResizeObserver ??= class {
   unobserve() {}
   disconnect() {}
 } as unknown as typeof ResizeObserver;
+
+// Nor does it scroll: a list that keeps its highlighted option in view calls this.
+Element.prototype.scrollIntoView ??= function () {};

@@ -33,7 +33,7 @@ test('every step of the bulk action dialog and the action menu passes axe-core',
   await userRow(page, 1).getByRole('checkbox').check();
   await userRow(page, 2).getByRole('checkbox').check();
   await page.getByRole('button', { name: /Choose an action/ }).click();
-  await page.getByRole('menuitem').first().waitFor();
+  await page.getByRole('listbox', { name: 'Actions' }).getByRole('option').first().waitFor();
   await assertAccessible(page, 'the action menu');
   await page.keyboard.press('Escape');
   const dialog = await chooseAction(page, 'Delete');

@@ -133,7 +133,7 @@ export function userRow(page, i) {
 /** Opens the action menu and picks an action; returns its dialog. */
 export async function chooseAction(page, label) {
   await page.getByRole('button', { name: /Choose an action/ }).click();
-  await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('listbox', { name: 'Actions' }).getByRole('option', { name: new RegExp(`^${label}`) }).click();
   return page.getByRole('dialog');
 }
 

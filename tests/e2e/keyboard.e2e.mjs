@@ -44,7 +44,10 @@ test('the whole bulk action flow works by keyboard alone, with focus trapped in 
   const trigger = page.getByRole('button', { name: /Choose an action/ });
   await trigger.focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('menuitem').first().waitFor();
+  await page.getByRole('listbox', { name: 'Actions' }).getByRole('option').first().waitFor();
+  // Focus lands in the filter box: typing narrows the list, arrows move, Enter chooses.
+  const filterBox = page.getByRole('combobox', { name: 'Filter actions' });
+  assert.equal(await filterBox.evaluate((el) => el === document.activeElement), true, 'focus is in the filter box');
   await shot(page, 'action-menu');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
