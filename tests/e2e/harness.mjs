@@ -153,3 +153,18 @@ export async function assertAccessible(page, where) {
   });
   assert.deepEqual(violations, [], `axe found problems on ${where}:\n${violations.join('\n')}`);
 }
+
+/** Types a day (YYYY-MM-DD) into the date picker labelled `label`, segment by segment, in the locale's order. */
+export async function fillDate(scope, label, day) {
+  const [year, month, date] = day.split('-');
+  const parts = { year, month, day: date };
+  const group = scope.getByRole('group', { name: label, exact: true });
+  const segments = group.locator('[data-segment]');
+  for (let i = 0; i < (await segments.count()); i++) {
+    const seg = segments.nth(i);
+    const part = await seg.getAttribute('data-segment');
+    if (!(part in parts)) continue;
+    await seg.click();
+    await seg.pressSequentially(parts[part]);
+  }
+}
