@@ -1,3 +1,5 @@
+import { Latest } from '../client/latest';
+
 const PAGE = 200;
 
 /**
@@ -8,19 +10,21 @@ export class PagedList<Row> {
   total = $state(0);
   loaded = $state(false);
   pages = $state.raw(new Map<number, Row[]>());
-  private generation = 0;
+  private latest = new Latest();
   private pending = new Set<number>();
 
   constructor(private fetch: (offset: number, limit: number) => Promise<{ total: number; rows: Row[] }>) {}
 
   async reset() {
-    const gen = ++this.generation;
     this.pending.clear();
-    const res = await this.fetch(0, PAGE);
-    if (gen !== this.generation) return;
-    this.total = res.total;
-    this.pages = new Map([[0, res.rows]]);
-    this.loaded = true;
+    await this.latest.run(
+      () => this.fetch(0, PAGE),
+      (res) => {
+        this.total = res.total;
+        this.pages = new Map([[0, res.rows]]);
+        this.loaded = true;
+      }
+    );
   }
 
   row(index: number): Row | undefined {
@@ -28,14 +32,15 @@ export class PagedList<Row> {
   }
 
   async ensure(start: number, end: number) {
-    const gen = this.generation;
     for (let p = Math.floor(start / PAGE); p <= Math.floor(Math.max(start, end - 1) / PAGE); p++) {
       if (this.pages.has(p) || this.pending.has(p) || p * PAGE >= this.total) continue;
       this.pending.add(p);
-      const res = await this.fetch(p * PAGE, PAGE);
+      const shown = await this.latest.more(
+        () => this.fetch(p * PAGE, PAGE),
+        (res) => (this.pages = new Map(this.pages).set(p, res.rows))
+      );
       this.pending.delete(p);
-      if (gen !== this.generation) return;
-      this.pages = new Map(this.pages).set(p, res.rows);
+      if (!shown) return;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { engine } from '../client/engine';
+import { Latest } from '../client/latest';
 import type { UserRule } from '../domain/actions/form';
 import type { Filter } from '../domain/filters';
 import type { UserRow } from '../worker/api';
@@ -7,17 +8,19 @@ import type { UserRow } from '../worker/api';
 export class UserSearch {
   results = $state.raw<UserRow[]>([]);
   total = $state(0);
-  private asked = 0;
+  private latest = new Latest();
 
   constructor(private rule: () => UserRule) {}
 
   async search(query: string, limit = 8) {
     const rule = this.rule();
     const filter: Filter = { q: query, status: [rule.status], ...(rule.role ? { role: [rule.role] } : {}) };
-    const n = ++this.asked;
-    const r = await engine().query({ filter, limit });
-    if (n !== this.asked) return;
-    this.results = r.rows;
-    this.total = r.total;
+    await this.latest.run(
+      () => engine().query({ filter, limit }),
+      (r) => {
+        this.results = r.rows;
+        this.total = r.total;
+      }
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { engine } from '../client/engine';
 import { messageOf } from '../client/errors';
+import { Latest } from '../client/latest';
 import { displayName } from '../domain/user-fields';
 import { userIdsIn } from '../domain/values';
 import type { HistoryEntry, UserPage } from '../worker/api';
@@ -10,20 +11,24 @@ export class UserView {
   /** undefined while loading the first time; null when there is no such user. */
   page = $state.raw<UserPage | null | undefined>(undefined);
   error = $state<string | null>(null);
-  private generation = 0;
+  private latest = new Latest();
 
   constructor(readonly id: number) {}
 
   async load() {
-    const gen = ++this.generation;
     try {
-      await workspace.ready();
-      const page = await engine().userPage(this.id);
-      if (gen !== this.generation) return;
-      this.page = page;
-      this.error = null;
+      await this.latest.run(
+        async () => {
+          await workspace.ready();
+          return engine().userPage(this.id);
+        },
+        (page) => {
+          this.page = page;
+          this.error = null;
+        }
+      );
     } catch (e) {
-      if (gen === this.generation) this.error = messageOf(e);
+      this.error = messageOf(e);
     }
   }
 }
@@ -42,7 +47,7 @@ export class UserHistory {
   error = $state<string | null>(null);
   /** Names of the people the entries refer to, by user id. */
   people = $state.raw(new Map<number, string>());
-  private generation = 0;
+  private latest = new Latest();
 
   constructor(readonly userId: number) {}
 
@@ -62,22 +67,26 @@ export class UserHistory {
   name = (id: number) => this.people.get(id) ?? 'a user no longer in the directory';
 
   private async read(offset: number, limit: number, replace: boolean) {
-    const gen = ++this.generation;
     this.loading = true;
     try {
-      const page = await engine().userHistory(this.userId, offset, limit);
-      const ids = userIdsIn(page.rows.flatMap((r) => r.changes)).filter((id) => !this.people.has(id));
-      const found = ids.length ? await engine().rows(ids) : [];
-      if (gen !== this.generation) return;
-      if (found.length) this.people = new Map([...this.people, ...found.map((u) => [u.id, displayName(u)] as const)]);
-      this.rows = replace ? page.rows : [...this.rows, ...page.rows];
-      this.total = page.total;
-      this.loaded = true;
-      this.error = null;
+      await this.latest.run(
+        async () => {
+          const page = await engine().userHistory(this.userId, offset, limit);
+          const ids = userIdsIn(page.rows.flatMap((r) => r.changes)).filter((id) => !this.people.has(id));
+          return { page, found: ids.length ? await engine().rows(ids) : [] };
+        },
+        ({ page, found }) => {
+          if (found.length) this.people = new Map([...this.people, ...found.map((u) => [u.id, displayName(u)] as const)]);
+          this.rows = replace ? page.rows : [...this.rows, ...page.rows];
+          this.total = page.total;
+          this.loaded = true;
+          this.error = null;
+          this.loading = false;
+        }
+      );
     } catch (e) {
-      if (gen === this.generation) this.error = messageOf(e);
-    } finally {
-      if (gen === this.generation) this.loading = false;
+      this.error = messageOf(e);
+      this.loading = false;
     }
   }
 }
