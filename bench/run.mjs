@@ -232,7 +232,11 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
     await page.goto(`${app.url}#/`);
     await page.waitForLoadState('load');
     await page.getByRole('status').filter({ hasText: new RegExp(`^${sizeLabel} users$`) }).waitFor({ timeout: 120_000 });
-    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export these users/ }).click()]);
+    const [exported] = await Promise.all([page.waitForEvent('download'), page
+        .getByRole('button', { name: /Export these users/ })
+        .click()
+        .then(() => page.getByRole('menuitem', { name: 'Muster CSV' }).click())
+    ]);
     const emails = fs.readFileSync(await exported.path(), 'utf8').split('\r\n').slice(1).map((l) => l.split(',')[0]).filter((e) => e.includes('@'));
     const up = { preview: [], apply: [], long: [], rows: 0, bytes: 0 };
     let lastCsv = '';

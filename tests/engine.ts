@@ -38,7 +38,7 @@ export function workspace(): User[] {
 }
 
 /** A fresh database holding `users` (and, unless given, two organizations and one company), and an engine on it. */
-export async function setup(hooks?: CommitHooks, users = workspace(), extra: { organizations?: Organization[]; nextUserId?: number; roles?: Role[] } = {}) {
+export async function setup(hooks?: CommitHooks, users = workspace(), extra: { organizations?: Organization[]; companies?: { id: string; name: string }[]; nextUserId?: number; roles?: Role[] } = {}) {
   const dbName = `engine-test-${++n}`;
   const db = new MusterDB(dbName);
   await writeWorkspace(db, {
@@ -48,7 +48,7 @@ export async function setup(hooks?: CommitHooks, users = workspace(), extra: { o
       { id: 'org-1', name: 'North' },
       { id: 'org-2', name: 'South' }
     ],
-    companies: [{ id: 'co-1', name: 'Acme' }],
+    companies: extra.companies ?? [{ id: 'co-1', name: 'Acme' }],
     settings: { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: extra.nextUserId ?? 30002, demoSize: 0 }
   });
   db.close();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { chooseAction, shot, useApp, userRow } from './harness.mjs';
+import { chooseAction, fillDate, shot, useApp, userRow } from './harness.mjs';
 
 const env = useApp();
 
@@ -80,7 +80,7 @@ test('Set role on 50 users, change one again, revert the first: 49 go back, 1 co
 
   // The first report's CSV export: one row per changed field, 50 users, Learner → Instructor.
   await page.goto(`${env.url}#/reports/${first.reportId}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click().then(() => page.getByRole('menuitem', { name: 'Changes (CSV)' }).click())]);
   const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = text.trim().split('\r\n');
   assert.equal(lines[0], 'operation,time,actor,user id,email,field,before,after');
@@ -101,7 +101,7 @@ test('the audit log filters by kind and day', async () => {
   await page.getByLabel('Kind').selectOption({ label: 'Revert' });
   await page.getByRole('status').filter({ hasText: /^1 matching operation$/ }).waitFor();
   assert.match(await ops.getByRole('link').first().textContent(), /^Revert of #/);
-  await page.getByLabel('From').fill('2030-01-01');
+  await fillDate(page, 'From', '2030-01-01');
   await page.getByText('No operation matches these filters.').waitFor();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('status').filter({ hasText: /^3 operations$/ }).waitFor();

@@ -1,7 +1,10 @@
+import type { UserExportFormat } from '../domain/export-formats';
 import { engine } from '../client/engine';
+import { downloadText } from '../client/download';
+import { Latest } from '../client/latest';
 import type { Filter, Sort } from '../domain/filters';
 import { DEFAULT_SORT } from '../domain/filters';
-import type { UserRow } from '../worker/api';
+import type { Selection, UserRow } from '../worker/api';
 
 const PAGE = 100;
 
@@ -20,7 +23,7 @@ export class DirectoryState {
   answers = $state(0);
   /** Rows by page number; replaced (not mutated) so the table re-renders. */
   pages = $state.raw(new Map<number, UserRow[]>());
-  private generation = 0;
+  private latest = new Latest();
   private pending = new Set<number>();
 
   /** Shows the directory for this filter and sort, from the first page. */
@@ -31,16 +34,19 @@ export class DirectoryState {
   }
 
   async refresh() {
-    const gen = ++this.generation;
     this.pending.clear();
     this.busy = true;
-    const res = await engine().query({ filter: this.filter, sort: this.sort, offset: 0, limit: PAGE });
-    if (gen !== this.generation) return;
-    this.total = res.total;
-    this.pages = new Map([[0, res.rows]]);
-    this.loaded = true;
-    this.busy = false;
-    this.answers++;
+    const query = { filter: this.filter, sort: this.sort, offset: 0, limit: PAGE };
+    await this.latest.run(
+      () => engine().query(query),
+      (res) => {
+        this.total = res.total;
+        this.pages = new Map([[0, res.rows]]);
+        this.loaded = true;
+        this.busy = false;
+        this.answers++;
+      }
+    );
   }
 
   row(index: number): UserRow | undefined {
@@ -65,16 +71,23 @@ export class DirectoryState {
 
   /** Makes sure the rows [start, end) are loaded; called by the table as it scrolls. */
   async ensure(start: number, end: number) {
-    const gen = this.generation;
     for (let p = Math.floor(start / PAGE); p <= Math.floor(Math.max(start, end - 1) / PAGE); p++) {
       if (this.pages.has(p) || this.pending.has(p) || p * PAGE >= this.total) continue;
       this.pending.add(p);
-      const res = await engine().query({ filter: this.filter, sort: this.sort, offset: p * PAGE, limit: PAGE });
+      const query = { filter: this.filter, sort: this.sort, offset: p * PAGE, limit: PAGE };
+      const shown = await this.latest.more(
+        () => engine().query(query),
+        (res) => (this.pages = new Map(this.pages).set(p, res.rows))
+      );
       this.pending.delete(p);
-      if (gen !== this.generation) return;
-      const next = new Map(this.pages);
-      next.set(p, res.rows);
-      this.pages = next;
+      if (!shown) return;
     }
+  }
+
+  /** The selected users, or else every user this filter shows, as a CSV file. */
+  /** These users (a selection, else everyone the filter shows) as a file in the chosen format. */
+  async download(selection: Selection | null, format: UserExportFormat) {
+    const file = await engine().exportUsers(selection ?? { filter: this.filter }, format);
+    downloadText(file.filename, file.text, `${file.mime};charset=utf-8`);
   }
 }

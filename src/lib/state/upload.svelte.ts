@@ -1,9 +1,12 @@
 import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
+import { Latest } from '../client/latest';
+import { downloadText } from '../client/download';
 import type { Delimiter } from '../domain/csv/parse';
 import type { ApplyResult, GroupRow, UploadCheck, UploadPreview, ProgressEvent, UploadGroup, UploadOptions, UploadSummary } from '../worker/api';
 import { outcomeOf, type Outcome } from './action-flow.svelte';
+import { workspace } from './workspace.svelte';
 
 /** One CSV upload, from the chosen file to the applied result (SPEC §5). */
 export class UploadState {
@@ -15,7 +18,7 @@ export class UploadState {
   groupRows = $state.raw<GroupRow[]>([]);
   groupTotal = $state(0);
   // Sending invitations is a choice the person makes, never a default.
-  options = $state<UploadOptions>({ welcomeMessage: '', inviteNew: false, reinvite: false, undelete: false });
+  options = $state<UploadOptions>({ welcomeMessage: '', inviteNew: false, reinvite: false, undelete: false, actOnListed: false });
   /** Progress of the read (while `reading`) or of the apply (while `applying`). */
   progress = $state<ProgressEvent | null>(null);
   applying = $state(false);
@@ -57,30 +60,43 @@ export class UploadState {
     }
   }
 
+  private groupLoad = new Latest();
+
+  /** Shows a group's rows (or more of them); a late answer for a group no longer shown is dropped. */
   async showGroup(group: UploadGroup, more = false) {
     if (!this.summary) return;
+    const { sessionId } = this.summary;
     this.group = group;
-    const page = await engine().uploadGroup(this.summary.sessionId, group, more ? this.groupRows.length : 0, 100);
-    this.groupRows = more ? [...this.groupRows, ...page.rows] : page.rows;
-    this.groupTotal = page.total;
+    const offset = more ? this.groupRows.length : 0;
+    await this.groupLoad.run(
+      () => engine().uploadGroup(sessionId, group, offset, 100),
+      (page) => {
+        this.groupRows = more ? [...this.groupRows, ...page.rows] : page.rows;
+        this.groupTotal = page.total;
+      }
+    );
   }
 
   /** What applying with the current options would do, as the engine's write gate lets it. */
   check = $state.raw<UploadCheck | null>(null);
-  private checks = 0;
+  private checkLoad = new Latest();
 
   /** Asks the engine again (after the preview, and whenever an option changes); late answers are dropped. */
   async recheck() {
     const s = this.summary;
     if (!s) return;
-    const n = ++this.checks;
+    const options = $state.snapshot(this.options);
     try {
-      const res = await engine().uploadCheck(s.sessionId, $state.snapshot(this.options));
-      if (n !== this.checks) return;
-      this.check = res.ok ? res : null;
-      if (!res.ok) this.error = res.message;
+      await this.checkLoad.run(
+        // async: the engine's answer types as a union of two promises, which would pin the answer to one side.
+        async () => engine().uploadCheck(s.sessionId, options),
+        (res) => {
+          this.check = res.ok ? res : null;
+          if (!res.ok) this.error = res.message;
+        }
+      );
     } catch (e) {
-      if (n === this.checks) this.error = messageOf(e);
+      this.error = messageOf(e);
     }
   }
 
@@ -113,6 +129,17 @@ export class UploadState {
 
   cancel() {
     this.abort?.abort();
+  }
+
+  /** The CSV template, as a file. */
+  async downloadTemplate() {
+    await workspace.ready();
+    downloadText('muster-template.csv', await engine().templateCsv());
+  }
+
+  /** What the apply did, row by row, as a file. */
+  async downloadResults() {
+    if (this.summary) downloadText('muster-upload-results.csv', await engine().uploadResultsCsv(this.summary.sessionId));
   }
 
   /** The invalid rows as a file: row, column, value, message. */

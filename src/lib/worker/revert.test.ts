@@ -128,7 +128,7 @@ describe('engine: report rows, exports and the audit log', () => {
     ]);
     expect((await engine.reportRows(op.reportId, { field: 'status' })).total).toBe(0);
 
-    const csv = parseCsv((await engine.reportCsv(op.reportId))!, ',');
+    const csv = parseCsv((await engine.exportReport(op.reportId, 'csv'))!.text, ',');
     if (!csv.ok) throw new Error(csv.error);
     expect(csv.rows[0].cells).toEqual(REPORT_CSV_HEADER);
     expect(csv.rows.slice(1).map(({ cells: r }) => [r[3], r[4], r[5], r[6], r[7]])).toEqual([
@@ -142,7 +142,7 @@ describe('engine: report rows, exports and the audit log', () => {
   it('exports a report as JSON with the raw change log, withholding password digests', async () => {
     const { engine } = await setup();
     const op = await must(engine.apply('remove', { ids: [501] }, {}));
-    const json = JSON.parse((await engine.reportJson(op.reportId))!);
+    const json = JSON.parse((await engine.exportReport(op.reportId, 'json'))!.text);
     expect(json.report).toMatchObject({ id: op.reportId, action: 'remove', applied: 1 });
     expect(json.changes[0].snapshot.user).toMatchObject({ id: 501, email: 'user1@example.com' });
     expect(JSON.stringify(json)).not.toMatch(/"passwordHash":"(?!\[withheld\])[^"]/);

@@ -7,6 +7,7 @@ import { operationHeader, skipBook, skipTo, userChange, type UserChange } from '
 import { FIELD_LABELS, displayName, userSchema, type User, type UserPatch } from '../domain/user';
 import { csvDocument } from '../domain/csv/sanitize';
 import { token } from './bulk';
+import { rowStateApplier, type StateOutcome } from './upload-states';
 import type { CommitPlan } from './commit';
 import { nowOn } from './context';
 import type { Store } from './store';
@@ -20,6 +21,11 @@ export interface UploadOptions {
   reinvite: boolean;
   /** Rows matching a deleted user undelete it (else they are skipped). */
   undelete: boolean;
+  /**
+   * A file that lists users to act on (Entra's bulk delete or bulk invite file): apply that action
+   * to them. Never assumed: the administrator ticks it.
+   */
+  actOnListed?: boolean;
 }
 
 export interface UploadOutcome {
@@ -55,13 +61,26 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     users.set(before.id, after);
   };
 
+  const states = rowStateApplier(store, actor, now, { welcomeMessage: o.welcomeMessage });
+  const listed = o.actOnListed && s.purpose !== 'update' ? ([{ action: s.purpose, header: 'File', value: s.purpose }] as const) : null;
+  const actionsOf = (row: number) => (listed ? [...(s.diff.actions.get(row) ?? []), ...listed] : s.diff.actions.get(row));
+  const sendAll = (u: User, drafts: StateOutcome['emails']) => {
+    for (const d of drafts) emails.push({ ...d, userId: u.id, to: u.email, sentAt: now, token: token() });
+  };
+  /** The row's state actions, said after its own message: "then Deactivate", "Activate skipped: …". */
+  const stateWords = (st: StateOutcome) => [...st.applied.map((a) => `then ${a}`), ...st.skipped.map((x) => `not applied — ${x.reason}`)];
+
   for (const r of s.diff.created) {
     let u = newUser(nextId++, r.email, r.emailKey, r.values, now);
     if (o.inviteNew && u.userType === 'regular') u = { ...u, status: 'invited', invitation: invitation(u) };
+    const st = states(u, s.diff.actions.get(r.row));
+    u = st.user;
+    sendAll(u, st.emails);
     userSchema.parse(u);
     users.set(u.id, u);
     changes.push(userChange(u, u, [], { kind: 'created', user: u }));
-    results.push({ row: r.row, userId: u.id, email: r.email, outcome: 'created', message: u.status === 'invited' ? 'created and invited' : 'created as profile only' });
+    const message = [u.status === 'invited' ? 'created and invited' : 'created as profile only', ...stateWords(st)].join('; ');
+    results.push({ row: r.row, userId: u.id, email: r.email, outcome: 'created', message });
   }
 
   const none: RowValues = {};
@@ -87,14 +106,23 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     let after = applyPatch(current, patch, now);
     const reinvite = o.reinvite && current.userType === 'regular' && (current.status === 'invited' || current.status === 'expired');
     if (reinvite) after = { ...after, status: 'invited', invitation: invitation(after) };
-    if (m.kind === 'unchanged' && !reinvite) {
-      results.push({ row: m.row, email: current.email, outcome: 'unchanged', message: 'no change' });
+    const st = states(after, actionsOf(m.row));
+    after = st.user;
+    sendAll(after, st.emails);
+    const changed = patchChanges(current, after as UserPatch);
+    if (changed.length === 0 && !reinvite) {
+      // Only state cells, none of which applied: skipped with the actions' own reasons.
+      if (st.skipped.length) {
+        for (const x of st.skipped) skipTo(skips, x.reason, current.id);
+        results.push({ row: m.row, userId: current.id, email: current.email, outcome: 'skipped', message: st.skipped.map((x) => x.reason).join('; ') });
+      } else results.push({ row: m.row, email: current.email, outcome: 'unchanged', message: 'no change' });
       continue;
     }
     userSchema.parse(after);
     record(current, after);
     const outcome = m.kind === 'deleted' ? 'undeleted' : reinvite ? 'reinvited' : 'updated';
-    results.push({ row: m.row, userId: current.id, email: current.email, outcome, message: patchChanges(current, after as UserPatch).map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') });
+    const fields = changed.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ');
+    results.push({ row: m.row, userId: current.id, email: current.email, outcome, message: [fields, ...stateWords(st)].join('; ') });
   }
   for (const e of s.diff.errors) results.push({ row: e.row, email: '', outcome: 'invalid', message: `${e.column}: ${e.message}` });
   results.sort((a, b) => a.row - b.row);

@@ -158,7 +158,7 @@ describe('engine: CSV upload', () => {
 
   it('exports the directory in the upload columns, and the export uploads back unchanged', async () => {
     const { engine } = await setup();
-    const csv = await engine.exportCsv({ filter: {} });
+    const csv = (await engine.exportUsers({ filter: {} }, 'muster')).text;
     const p = await engine.uploadPreview(file(csv), 'export.csv');
     if (!p.ok) throw new Error(p.message);
     expect(p.counts).toMatchObject({ rows: 34, created: 0, updated: 0, invalid: 0, unchanged: 33, deleted: 1 });

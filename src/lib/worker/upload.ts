@@ -1,8 +1,11 @@
 import { decodeCsvBytes } from '../domain/csv/decode';
-import { detectDelimiter, type Delimiter } from '../domain/csv/parse';
+import type { Delimiter } from '../domain/csv/parse';
 import { byName, type RowValues } from '../domain/csv/validate';
 import type { UploadDiff } from '../domain/csv/check-rows';
-import { readUpload } from '../domain/csv/read-upload';
+import { csvRecords, readUpload, type RecordSource } from '../domain/csv/read-upload';
+import { detectFileDelimiter, FORMAT_LABELS, type ColumnRead, type FormatId, type Purpose } from '../domain/formats';
+import { readListResponse } from '../domain/scim';
+import { getAction } from '../domain/actions';
 import type { Store } from './store';
 import type { Names } from '../domain/report-rows';
 import { describeValue } from '../domain/values';
@@ -18,6 +21,8 @@ export interface UploadSession {
   rows: number;
   diff: UploadDiff;
   storeVersion: number;
+  /** What the file's rows are for: update (most files), or a list of users to delete or invite. */
+  purpose: Purpose;
 }
 
 export interface UploadSummary {
@@ -26,11 +31,12 @@ export interface UploadSummary {
   encoding: string;
   warning: string | null;
   delimiter: Delimiter;
+  /** Which directory's file this is: Muster's CSV, Google Workspace, Entra ID, Okta, SCIM. */
+  format: { id: FormatId; label: string; purpose: Purpose };
   headers: string[];
   mapping: (string | null)[];
-  unknown: string[];
-  duplicates: string[];
-  readOnly: string[];
+  /** What each column of the file means to Muster: a field, a state read as a bulk action, or ignored and why. */
+  columns: ColumnRead[];
   mappingError: string | null;
   counts: { rows: number; created: number; updated: number; unchanged: number; invalid: number; deleted: number };
   /** The group the preview opens on (the first non-empty of invalid, updated, created, deleted), first page. */
@@ -74,7 +80,21 @@ export function previewUpload(
   step('Decoding the file', 0);
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { summary: fail('invalid', decoded.error), session: null };
-  const delimiter = opts.delimiter ?? detectDelimiter(decoded.text);
+  // A SCIM ListResponse (what GET /Users returns) is read into the same cells as a CSV.
+  const json = /^\s*[[{]/.test(decoded.text);
+  let source: RecordSource;
+  let size = decoded.text.length;
+  const delimiter = opts.delimiter ?? (json ? ',' : detectFileDelimiter(decoded.text));
+  if (json) {
+    const scim = readListResponse(decoded.text);
+    if (!scim.ok) return { summary: fail('invalid', scim.error, scim.line === undefined ? {} : { line: scim.line }), session: null };
+    size = scim.records.length + 1;
+    source = (onRecord) => {
+      onRecord(scim.headers, 1, 0);
+      scim.records.forEach((r, i) => onRecord(r, i + 2, i + 1));
+      return { ok: true, records: scim.records.length + 1 };
+    };
+  } else source = csvRecords(decoded.text, delimiter);
   const ctx = {
     roleByName: byName(store.roles.values()),
     organizationByName: byName(store.organizations.values()),
@@ -84,11 +104,11 @@ export function previewUpload(
   };
   const reading = 'Reading and checking rows';
   step(reading, 1);
-  const read = readUpload(decoded.text, delimiter, opts.mapping, ctx, (f) => step(reading, 1 + 2 * f));
+  const read = readUpload(source, opts.mapping, ctx, (f) => step(reading, 1 + 2 * f), size);
   if (!read.ok) return { summary: fail('invalid', read.error, read.line === undefined ? {} : { line: read.line }), session: null };
   const { diff } = read;
-  const session: UploadSession = { id, fileName, rows: read.rows, diff, storeVersion: store.version };
-  const headersOf = (list: { header: string }[]) => list.map((x) => x.header);
+  const session: UploadSession = { id, fileName, rows: read.rows, diff, storeVersion: store.version, purpose: read.recognised.purpose };
+  const format = json ? ({ id: 'scim', label: FORMAT_LABELS.scim, purpose: 'update' } as const) : { id: read.recognised.format, label: read.recognised.label, purpose: read.recognised.purpose };
   const counts = {
     rows: read.rows,
     created: diff.created.length,
@@ -107,11 +127,10 @@ export function previewUpload(
       encoding: decoded.encoding,
       warning: decoded.warning,
       delimiter,
+      format,
       headers: read.headers,
       mapping: read.columns.map((c) => c?.header ?? null),
-      unknown: headersOf(read.auto.unknown),
-      duplicates: headersOf(read.auto.duplicates),
-      readOnly: headersOf(read.auto.readOnly),
+      columns: read.recognised.columns,
       mappingError: read.mappingError,
       counts,
       firstGroup: { group, ...groupPage(session, group, 0, FIRST_PAGE, names) }
@@ -136,13 +155,18 @@ export function groupPage(s: UploadSession, group: UploadGroup, offset: number, 
     changes.map((c) => ({ field: c.field, label: FIELD_LABELS[c.field] ?? c.field, before: describeValue(c.field, c.before, names), after: describeValue(c.field, c.after, names) }));
   const name = (v: RowValues, fallback = '') => `${v.firstName ?? ''} ${v.lastName ?? ''}`.trim() || fallback;
   const full = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
+  // What the row's state cells ask for ("New Status: Suspended" → Deactivate), said after its fields.
+  const then = (row: number, detail: string) => {
+    const actions = s.diff.actions.get(row);
+    return actions ? `${detail} · then ${actions.map((a) => `${getAction(a.action)?.label ?? a.action} (${a.header}: ${a.value})`).join(', ')}` : detail;
+  };
   let rows: GroupRow[];
   switch (group) {
     case 'created':
-      rows = s.diff.created.slice(offset, offset + limit).map((r) => ({ row: r.row, email: r.email, name: name(r.values), detail: 'new user' }));
+      rows = s.diff.created.slice(offset, offset + limit).map((r) => ({ row: r.row, email: r.email, name: name(r.values), detail: then(r.row, 'new user') }));
       return { total: s.diff.created.length, rows };
     case 'updated':
-      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: words(u.changes) }));
+      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: then(u.row, u.changes.length ? `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}` : 'no field changes'), changes: words(u.changes) }));
       return { total: s.diff.updated.length, rows };
     case 'unchanged':
       rows = s.diff.unchanged.users.slice(offset, offset + limit).map((u, i) => ({ row: s.diff.unchanged.rows[offset + i], email: u.email, name: full(u), detail: 'no change' }));

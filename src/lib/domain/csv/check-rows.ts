@@ -2,6 +2,7 @@ import { sameValue } from '../changes';
 import { emailKey, isValidEmailKey, shownEmail } from '../email';
 import type { User } from '../user';
 import type { Column } from './columns';
+import { alreadyInState, type RowState, type StateAction } from '../formats';
 import { unneutralise } from './sanitize';
 import { setValue, type CellError, type RowValues, type ValidationContext, type ValidRow } from './validate';
 
@@ -23,12 +24,27 @@ export interface UploadDiff {
   errors: CellError[];
   /** Rows with at least one error. */
   invalidRows: number;
+  /**
+   * The bulk actions a valid row's state cells ask for (Google's "New Status", Entra's "Block sign
+   * in"), by row: applied after the row's fields, by the actions' own rules.
+   */
+  actions: Map<number, RowAction[]>;
+}
+
+export interface RowAction {
+  /** A state cell's action, or the one a whole file asks for (Entra's bulk delete and bulk invite files). */
+  action: StateAction | 'delete' | 'invite';
+  /** The column and cell that asked for it, as written. */
+  header: string;
+  value: string;
 }
 
 const APOSTROPHE = 39;
+/** What a row creating a user starts as, for its state cells. */
+const NEW_USER = { status: 'profile_only', forcePasswordChange: false };
 
 export function emptyDiff(): UploadDiff {
-  return { created: [], updated: [], unchanged: { rows: [], users: [] }, deleted: [], errors: [], invalidRows: 0 };
+  return { created: [], updated: [], unchanged: { rows: [], users: [] }, deleted: [], errors: [], invalidRows: 0, actions: new Map() };
 }
 
 /**
@@ -52,7 +68,9 @@ export class RowChecker {
   constructor(
     private readonly columns: (Column | null)[],
     private readonly ctx: ValidationContext,
-    private readonly headers: readonly string[] = []
+    private readonly headers: readonly string[] = [],
+    /** The file lists existing users to act on (a delete or invite file): an unknown email is an error, not a new user. */
+    private readonly listsExisting = false
   ) {
     this.emailColumn = columns.findIndex((c) => c?.field === 'email');
     columns.forEach((column, index) => {
@@ -61,7 +79,8 @@ export class RowChecker {
     this.firstRowOfUser = new Int32Array(ctx.idLimit);
   }
 
-  add(cells: string[], row: number): void {
+  /** `states`: the row's state cells, read (csv/formats rowStates); a bad value makes the row invalid. */
+  add(cells: string[], row: number, states: readonly RowState[] = []): void {
     const { diff, ctx } = this;
     const errors = diff.errors;
     const before = errors.length;
@@ -95,6 +114,13 @@ export class RowChecker {
         if (was !== after && !sameValue(was, after)) (changes ??= []).push({ field, before: was, after });
       }
     }
+    // A state the user is already in ("Suspended" for someone who cannot sign in) asks for nothing.
+    let actions: RowAction[] | null = null;
+    const now = target ?? NEW_USER;
+    for (const s of states) {
+      if ('error' in s.outcome) errors.push({ row, column: s.header, value: s.value, message: s.outcome.error });
+      else if (s.outcome.action && !alreadyInState(s.outcome.action, now)) (actions ??= []).push({ action: s.outcome.action, header: s.header, value: s.value });
+    }
     // Too many cells or too few are the same mistake (a shifted or cut-off line): the row is refused.
     if (cells.length !== this.columns.length) errors.push({ row, column: '(row)', value: '', message: this.countProblem(cells.length) });
 
@@ -115,20 +141,22 @@ export class RowChecker {
     else if (email) this.firstRowOfNew.set(key, row);
 
     if (errors.length === before) {
-      if (!user) {
+      if (!user && this.listsExisting) errors.push({ row, column: 'email', value: email, message: 'no user in the directory has this email (this file acts on existing users)' });
+      else if (!user) {
         const given = (values ?? {}) as RowValues;
         if (!given.firstName) errors.push({ row, column: 'first_name', value: '', message: 'is required for a new user' });
         if (!given.lastName) errors.push({ row, column: 'last_name', value: '', message: 'is required for a new user' });
         if (given.firstName && given.lastName) diff.created.push({ row, email: shownEmail(email), emailKey: key, values: given });
       } else if (!target) diff.deleted.push({ row: { row, email: shownEmail(email), emailKey: key, values: (values ?? {}) as RowValues }, user });
       else if (typeChange) errors.push({ row, column: 'user_type', value: read.userType!, message: `cannot change an existing user’s type (${user.userType})` });
-      else if (changes) diff.updated.push({ row, user, changes });
+      else if (changes || actions) diff.updated.push({ row, user, changes: changes ?? [] });
       else {
         diff.unchanged.rows.push(row);
         diff.unchanged.users.push(user);
       }
     }
     if (errors.length > before) diff.invalidRows++;
+    else if (actions) diff.actions.set(row, actions);
   }
 
   /** "has 3 cells but the header has 5 columns (missing: Time Zone, Company)", or too many. */

@@ -1,59 +1,91 @@
-import { checkMapping, COLUMNS, mapColumns, type Column, type ColumnMapping } from './columns';
+import { checkMapping, COLUMNS, type Column } from './columns';
 import { emptyDiff, RowChecker, type UploadDiff } from './check-rows';
-import { eachRecord, type Delimiter } from './parse';
+import { eachRecord, type Delimiter, type ReadResult, type RecordHandler } from './parse';
 import type { ValidationContext } from './validate';
+import { isVersionLine, musterCells, musterColumns, recogniseHeader, rowStates, type ColumnRead, type RecognisedHeader } from '../formats';
 
 export interface UploadRead {
   ok: true;
   headers: string[];
   columns: (Column | null)[];
-  /** How the header was matched; empty lists when the administrator gave the mapping. */
-  auto: Pick<ColumnMapping, 'unknown' | 'duplicates' | 'readOnly'>;
+  /** Which directory's file this is, and what each of its columns means (mapped, a state, ignored and why). */
+  recognised: RecognisedHeader;
   mappingError: string | null;
   rows: number;
   diff: UploadDiff;
 }
 export type UploadReadResult = UploadRead | { ok: false; error: string; line?: number };
 
+/** Where records come from: a CSV text, or a SCIM ListResponse read into the same cells. */
+export type RecordSource = (onRecord: RecordHandler) => ReadResult;
+
+export const csvRecords =
+  (text: string, delimiter: Delimiter): RecordSource =>
+  (onRecord) =>
+    eachRecord(text, delimiter, onRecord);
+
 /**
- * Text → header mapping → every row checked and compared with the directory, in one pass over the
- * file (SPEC §5 steps 3–5). `mapping` is the administrator's choice of column per header cell.
- * `onRows` hears how far the reading is, as a fraction of the text, every few thousand rows.
+ * Records → header recognised → every row checked and compared with the directory, in one pass
+ * (SPEC §5 steps 3–5). The header may be Muster's or another directory's (Google Workspace,
+ * Entra ID — after its `version:v1.0` line —, Okta): columns are mapped, state cells ("New
+ * Status", "Block sign in") become bulk actions per row, the rest are ignored with a reason.
+ * `mapping` is the administrator's own choice of Muster column per header cell. `onRows` hears
+ * how far the reading is, as a fraction, every few thousand rows.
  */
 export function readUpload(
-  text: string,
-  delimiter: Delimiter,
+  source: RecordSource,
   mapping: (string | null)[] | undefined,
   ctx: ValidationContext,
-  onRows?: (fraction: number) => void
+  onRows?: (fraction: number) => void,
+  total = 1
 ): UploadReadResult {
-  let headers: string[] | null = null;
+  let preamble: string[] | null = null;
+  let recognised: RecognisedHeader | null = null;
   let columns: (Column | null)[] = [];
-  let auto: UploadRead['auto'] = { unknown: [], duplicates: [], readOnly: [] };
   let mappingError: string | null = null;
   let checker: RowChecker | null = null;
   let rows = 0;
-  const read = eachRecord(text, delimiter, (cells, _line, offset) => {
-    if (!headers) {
-      headers = cells;
+  let firstRow = 2;
+  const read = source((cells, _line, offset) => {
+    if (!recognised) {
+      if (!preamble && isVersionLine(cells)) {
+        preamble = cells;
+        return;
+      }
+      recognised = recogniseHeader(preamble ? [preamble, cells] : [cells]);
+      firstRow = preamble ? 3 : 2;
       if (mapping) {
         columns = cells.map((_, i) => COLUMNS.find((c) => c.header === mapping[i]) ?? null);
+        recognised = withMapping(recognised, columns);
         mappingError = checkMapping(columns);
       } else {
-        const m = mapColumns(cells);
-        ({ columns, error: mappingError } = m);
-        auto = { unknown: m.unknown, duplicates: m.duplicates, readOnly: m.readOnly };
+        columns = musterColumns(recognised);
+        mappingError = recognised.error;
       }
-      if (!mappingError) checker = new RowChecker(columns, ctx, cells);
+      if (!mappingError) checker = new RowChecker(columns, ctx, cells, recognised.purpose !== 'update');
       return;
     }
-    rows++;
-    checker?.add(cells, rows + 1);
-    if (onRows && rows % 16384 === 0) onRows(offset / text.length);
+    const row = firstRow + rows++;
+    if (checker) {
+      const states = rowStates(recognised, cells);
+      (checker as RowChecker).add(musterCells(recognised, cells), row, states);
+    }
+    if (onRows && rows % 16384 === 0) onRows(offset / total);
   });
   if (!read.ok) return read;
-  if (!headers) return { ok: false, error: 'The file is empty.' };
+  if (!recognised) return { ok: false, error: 'The file is empty.' };
   if (rows === 0) return { ok: false, error: 'The file has a header row but no users below it.' };
+  const r = recognised as RecognisedHeader;
   const diff = (checker as RowChecker | null)?.diff ?? emptyDiff();
-  return { ok: true, headers, columns, auto, mappingError, rows, diff };
+  return { ok: true, headers: r.headers, columns, recognised: r, mappingError, rows, diff };
+}
+
+/** The administrator's mapping over a recognised header: their columns; states and reasons stay for the rest. */
+function withMapping(h: RecognisedHeader, columns: (Column | null)[]): RecognisedHeader {
+  const read = (c: Column | null, i: number): ColumnRead => {
+    const was = h.columns[i];
+    if (c) return was?.kind === 'field' && was.header === c.header ? was : { kind: 'field', header: c.header as never };
+    return was?.kind === 'field' ? { kind: 'ignored', reason: 'Left out by your choice of mapping.' } : was;
+  };
+  return { ...h, columns: columns.map(read) };
 }

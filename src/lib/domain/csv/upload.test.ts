@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateDemoWorkspace } from '../../worker/demo-data';
 import { byName, type ValidationContext } from './validate';
-import { readUpload } from './read-upload';
+import { csvRecords, readUpload } from './read-upload';
 import { exportUsers, templateCsv } from './export';
 import { decodeCsvBytes } from './decode';
 import { parseCsv } from './parse';
@@ -28,7 +28,7 @@ const names = {
 function upload(csv: string) {
   const decoded = decodeCsvBytes(new TextEncoder().encode(csv));
   if (!decoded.ok) throw new Error(decoded.error);
-  const read = readUpload(decoded.text, ',', undefined, ctx);
+  const read = readUpload(csvRecords(decoded.text, ','), undefined, ctx);
   if (!read.ok) throw new Error(read.error);
   return { ...read, errors: read.diff.errors, invalidRows: read.diff.invalidRows };
 }

@@ -1,4 +1,4 @@
-import { IGNORED } from './reasons';
+import { IGNORED, ignored } from './reasons';
 import type { ColumnRead, FormatId } from './types';
 
 /**
@@ -72,7 +72,6 @@ export const ENTRA_DOWNLOAD_HEADERS = [
   'createdDateTime'
 ] as const;
 
-const ignored = (reason: string): ColumnRead => ({ kind: 'ignored', reason });
 const readOnly = (why: string): ColumnRead => ignored(`Read only in Entra ID: ${why}`);
 const AGE = 'Muster keeps no age or parental consent information.';
 

@@ -1,4 +1,4 @@
-import { IGNORED } from './reasons';
+import { IGNORED, ignored } from './reasons';
 import type { ColumnRead } from './types';
 
 /**
@@ -49,7 +49,6 @@ export const ORG_UNIT_NOTE =
   'The last part of the path is the organization’s name (“/Sales/EMEA” is EMEA); “/”, the top-level unit, leaves the organization unchanged.';
 
 const readOnly = (why: string): ColumnRead => ({ kind: 'ignored', reason: `Read only in Google Workspace: ${why}` });
-const ignored = (reason: string): ColumnRead => ({ kind: 'ignored', reason });
 
 export const GOOGLE_COLUMNS: Record<string, ColumnRead> = {
   firstname: { kind: 'field', header: 'first_name' },

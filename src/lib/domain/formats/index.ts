@@ -5,7 +5,7 @@
 export { recogniseHeader } from './recognise';
 export { FORMAT_IDS, FORMAT_LABELS, STATE_COLUMNS } from './types';
 export type { CellConversion, ColumnRead, FormatId, MusterHeader, Purpose, RecognisedHeader, StateColumn } from './types';
-export { STATE_ACTIONS, STATE_RULES, stateAction, stateCell } from './state';
+export { STATE_ACTIONS, STATE_RULES, alreadyInState, stateAction, stateCell } from './state';
 export type { StateAction, StateOutcome } from './state';
 export { musterCells, musterColumns, musterMapping, orgUnitName, rowStates } from './rows';
 export type { RowState } from './rows';

@@ -49,8 +49,8 @@ describe('Muster’s own header', () => {
   it('names duplicates and unknown columns', () => {
     const h = recogniseHeader([['email', 'First Name', 'first_name', 'phone']]);
     expect(h.columns.slice(2)).toEqual([
-      { kind: 'ignored', reason: 'Fills the same Muster field as column 2 (First Name), which is read instead.' },
-      { kind: 'ignored', reason: 'Muster has no column by that name.' }
+      { kind: 'ignored', reason: 'Fills the same Muster field as column 2 (First Name), which is read instead.', unrecognised: true },
+      { kind: 'ignored', reason: 'Muster has no column by that name.', unrecognised: true }
     ]);
   });
 });

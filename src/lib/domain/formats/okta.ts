@@ -1,4 +1,4 @@
-import { IGNORED } from './reasons';
+import { IGNORED, ignored } from './reasons';
 import type { ColumnRead } from './types';
 
 /** Okta's user import CSV (Directory › People › More actions › Import users from CSV): its template's headers. */
@@ -36,7 +36,6 @@ export const OKTA_HEADERS = [
   'manager'
 ] as const;
 
-const ignored = (reason: string): ColumnRead => ({ kind: 'ignored', reason });
 
 /** `login` fills email only when the file has no email column (recognise.ts). */
 export const OKTA_LOGIN_REASON = 'Okta’s sign-in name; Muster matches users by the email column.';

@@ -1,3 +1,5 @@
+import type { ColumnRead } from './types';
+
 /** Why a vendor's column is not read: sentences the upload preview shows beside the column. */
 export const IGNORED = {
   password: 'Muster never reads passwords from a file: people choose their own when they accept an invitation.',
@@ -16,3 +18,6 @@ export const IGNORED = {
   blank: 'The column has no header.',
   unknown: (label: string) => `Not a column of the ${label}, and Muster has no field by that name.`
 } as const;
+
+/** A column Muster does not read, and why; `unrecognised` when it does not know the column at all. */
+export const ignored = (reason: string, unrecognised = false): ColumnRead => (unrecognised ? { kind: 'ignored', reason, unrecognised } : { kind: 'ignored', reason });

@@ -26,7 +26,7 @@ describe('recognising a header row', () => {
     expect(h.columns.slice(2)).toEqual([
       { kind: 'field', header: 'time_zone' },
       { kind: 'ignored', reason: 'Read only in Google Workspace: Muster has no such field.' },
-      { kind: 'ignored', reason: 'Not a column of the Google Workspace users file, and Muster has no field by that name.' },
+      { kind: 'ignored', reason: 'Not a column of the Google Workspace users file, and Muster has no field by that name.', unrecognised: true },
       { kind: 'ignored', reason: 'The column has no header.' }
     ]);
   });

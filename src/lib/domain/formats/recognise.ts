@@ -3,10 +3,9 @@ import { entraColumn, entraFormat } from './entra';
 import { GOOGLE_COLUMNS, GOOGLE_MARKERS, googleFallback } from './google';
 import { isVersionLine, readHeaderText, type HeaderText } from './header-text';
 import { OKTA_COLUMNS, OKTA_LOGIN_REASON } from './okta';
-import { IGNORED } from './reasons';
+import { IGNORED, ignored } from './reasons';
 import { FORMAT_LABELS, type ColumnRead, type FormatId, type MusterHeader, type Purpose, type RecognisedHeader } from './types';
 
-const ignored = (reason: string): ColumnRead => ({ kind: 'ignored', reason });
 
 /**
  * Which file this is, from its header row alone, and what each column means to Muster (issue 17).
@@ -36,13 +35,17 @@ function isGoogle(keys: ReadonlySet<string>, texts: HeaderText[]): boolean {
 }
 
 /** Muster's own header: the columns `mapColumns` gives, and why the others are left out. */
+/** The column the SCIM ListResponse reader writes for `active` (scim/read-list-response.ts), normalised. */
+const SCIM_ACTIVE_KEY = 'scimactive';
+
 function musterColumns(headers: string[]): ColumnRead[] {
   const m = mapColumns(headers);
   return m.columns.map((col, i): ColumnRead => {
     if (col) return col.writable ? { kind: 'field', header: col.header as MusterHeader } : { kind: 'field', header: col.header as MusterHeader, note: col.description };
+    if (readHeaderText(headers[i]).key === SCIM_ACTIVE_KEY) return { kind: 'state', state: 'scim-active' };
     const dup = m.duplicates.find((d) => d.index === i);
-    if (dup) return ignored(IGNORED.duplicate(dup.sameAs + 1, headers[dup.sameAs]));
-    return ignored(headers[i].trim() === '' ? IGNORED.blank : 'Muster has no column by that name.');
+    if (dup) return ignored(IGNORED.duplicate(dup.sameAs + 1, headers[dup.sameAs]), true);
+    return ignored(headers[i].trim() === '' ? IGNORED.blank : 'Muster has no column by that name.', true);
   });
 }
 
@@ -59,7 +62,7 @@ function vendorColumns(format: FormatId, headers: string[], texts: HeaderText[],
     if (c.kind !== 'field') return;
     const seen = first.get(c.header);
     if (seen === undefined) first.set(c.header, i);
-    else columns[i] = ignored(IGNORED.duplicate(seen + 1, headers[seen].trim()));
+    else columns[i] = ignored(IGNORED.duplicate(seen + 1, headers[seen].trim()), true);
   });
   return columns;
 }
@@ -73,7 +76,7 @@ function vendorColumn(format: FormatId, t: HeaderText, keys: ReadonlySet<string>
 /** A column the vendor's file does not have: read when it names a Muster column (an added "time_zone"), else ignored. */
 function fallback(format: FormatId, t: HeaderText): ColumnRead {
   const col = mapColumns([t.property ?? t.label]).columns[0];
-  if (!col) return ignored(IGNORED.unknown(FORMAT_LABELS[format]));
+  if (!col) return ignored(IGNORED.unknown(FORMAT_LABELS[format]), true);
   return col.writable ? { kind: 'field', header: col.header as MusterHeader } : ignored(col.description);
 }
 

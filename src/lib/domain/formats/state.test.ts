@@ -47,3 +47,11 @@ describe('state cells as bulk actions', () => {
       }
   });
 });
+
+describe('the labels the page shows for row actions', () => {
+  it('are the bulk actions’ own labels', async () => {
+    const { getAction } = await import('../actions');
+    const { ROW_ACTION_LABELS } = await import('./state');
+    for (const [id, label] of Object.entries(ROW_ACTION_LABELS)) expect(getAction(id)?.label).toBe(label);
+  });
+});

@@ -10,6 +10,19 @@ import type { StateColumn } from './types';
 export const STATE_ACTIONS = ['activate', 'deactivate', 'force_password_change', 'cancel_force_password_change'] as const;
 export type StateAction = (typeof STATE_ACTIONS)[number];
 
+/**
+ * The actions' names as the bulk action menu says them, for the page (which does not load the
+ * action definitions); a test holds them equal to the definitions' labels.
+ */
+export const ROW_ACTION_LABELS: Record<StateAction | 'delete' | 'invite', string> = {
+  activate: 'Activate',
+  deactivate: 'Deactivate',
+  force_password_change: 'Force password change',
+  cancel_force_password_change: 'Cancel force password change',
+  delete: 'Delete',
+  invite: 'Invite to activate account'
+};
+
 /** A cell's meaning: an action, nothing (a blank cell), or what is wrong with the value. */
 export type StateOutcome = { action: StateAction } | { action: null } | { error: string };
 
@@ -43,8 +56,33 @@ export const STATE_RULES: Record<StateColumn, StateRule> = {
       ['True', 'activate'],
       ['False', 'deactivate']
     ]
+  },
+  // A SCIM User's `active`, as the ListResponse reader writes it (scim/read-list-response.ts).
+  'scim-active': {
+    values: [
+      ['true', 'activate'],
+      ['false', 'deactivate']
+    ]
   }
 };
+
+/**
+ * Whether the user already is what the cell asks for: a directory writes "Suspended" for everyone
+ * who cannot sign in (profile only, invited, inactive…), so such a row changes nothing and is not
+ * reported as a skipped deactivation.
+ */
+export function alreadyInState(action: StateAction, u: { status: string; forcePasswordChange: boolean }): boolean {
+  switch (action) {
+    case 'activate':
+      return u.status === 'active';
+    case 'deactivate':
+      return u.status !== 'active';
+    case 'force_password_change':
+      return u.forcePasswordChange;
+    case 'cancel_force_password_change':
+      return !u.forcePasswordChange;
+  }
+}
 
 /** What one state cell asks for. Values are read ignoring case and surrounding spaces. */
 export function stateAction(state: StateColumn, cell: string): StateOutcome {

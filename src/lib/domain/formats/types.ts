@@ -4,7 +4,7 @@
  * worker to the page as it is.
  */
 
-export const FORMAT_IDS = ['muster', 'google', 'entra-create', 'entra-invite', 'entra-delete', 'entra-download', 'okta'] as const;
+export const FORMAT_IDS = ['muster', 'google', 'entra-create', 'entra-invite', 'entra-delete', 'entra-download', 'okta', 'scim'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** How the preview names the file. */
@@ -15,7 +15,8 @@ export const FORMAT_LABELS: Record<FormatId, string> = {
   'entra-invite': 'Entra ID bulk invite file',
   'entra-delete': 'Entra ID bulk delete file',
   'entra-download': 'Entra ID users download',
-  okta: 'Okta user import file'
+  okta: 'Okta user import file',
+  scim: 'SCIM 2.0 ListResponse (JSON)'
 };
 
 /**
@@ -43,7 +44,7 @@ export type MusterHeader =
   | 'last_sign_in';
 
 /** Columns whose cells stand for a bulk action rather than a field (state.ts reads them). */
-export const STATE_COLUMNS = ['google-new-status', 'google-change-password', 'entra-block-sign-in', 'entra-account-enabled'] as const;
+export const STATE_COLUMNS = ['google-new-status', 'google-change-password', 'entra-block-sign-in', 'entra-account-enabled', 'scim-active'] as const;
 export type StateColumn = (typeof STATE_COLUMNS)[number];
 
 /** A cell that must be rewritten before Muster reads it: Google's "/Sales/EMEA" names the organization "EMEA". */
@@ -54,8 +55,11 @@ export type ColumnRead =
   | { kind: 'field'; header: MusterHeader; convert?: CellConversion; note?: string }
   /** The column's cells stand for bulk actions (Suspended → Deactivate…). */
   | { kind: 'state'; state: StateColumn }
-  /** The column is not read; `reason` says why, in a sentence for people. */
-  | { kind: 'ignored'; reason: string };
+  /**
+   * The column is not read; `reason` says why, in a sentence for people. `unrecognised`: Muster
+   * does not know the column (a decision for the administrator), rather than knowing it has no use.
+   */
+  | { kind: 'ignored'; reason: string; unrecognised?: true };
 
 export interface RecognisedHeader {
   format: FormatId;

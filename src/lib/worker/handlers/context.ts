@@ -1,3 +1,4 @@
+import type { ExportNames } from '../../domain/csv/export';
 import { MusterDB } from '../../db/schema';
 import { displayName, type User } from '../../domain/user';
 import type { Names } from '../../domain/report-rows';
@@ -83,6 +84,13 @@ export class EngineContext {
   }
 
   /** Ids in words, for everything a person reads: previews, reports, their exports. */
+  /** Names for the files people download and other directories read: names, and emails for people. */
+  exportNames(): ExportNames {
+    const { store } = this;
+    const name = <T extends { name: string }>(m: Map<string, T>) => (id: string) => m.get(id)?.name ?? id;
+    return { role: name(store.roles), organization: name(store.organizations), company: name(store.companies), emailOf: (id) => store.users.get(id)?.email ?? '' };
+  }
+
   names(): Names {
     const { store } = this;
     return {

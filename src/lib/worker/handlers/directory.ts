@@ -1,5 +1,7 @@
 import type { Settings } from '../../domain/directory';
-import { exportUsers, templateCsv } from '../../domain/csv/export';
+import { templateCsv } from '../../domain/csv/export';
+import type { ExportFile, UserExportFormat } from '../../domain/export-formats';
+import { exportUsersAs } from '../export-users';
 import { type Filter, type Sort, DEFAULT_SORT } from '../../domain/filters';
 import { hasAdministrativeRole } from '../../domain/roles';
 import { displayName, type User } from '../../domain/user';
@@ -68,15 +70,10 @@ export function directoryHandlers(ctx: EngineContext) {
       return { selected: ids.length, hidden: ids.filter((id) => !visible.has(id)).length };
     }),
 
-    /** The directory (or a selection of it) in the upload's own columns. */
-    exportCsv: whenOpen(ctx, (selection: Selection): string => {
-      const ids = resolveSelection(store, selection);
-      const name = <T extends { name: string }>(m: Map<string, T>) => (id: string) => m.get(id)?.name ?? id;
-      return exportUsers(
-        ids.map((id) => store.users.get(id)!),
-        { role: name(store.roles), organization: name(store.organizations), company: name(store.companies), emailOf: (id) => store.users.get(id)?.email ?? '' }
-      );
-    }),
+    /** The directory (or a selection of it) as a file another directory reads: Google, Entra, Okta, SCIM. */
+    exportUsers: whenOpen(ctx, (selection: Selection, format: UserExportFormat): ExportFile =>
+      exportUsersAs(resolveSelection(store, selection).map((id) => store.users.get(id)!), format, ctx.exportNames())
+    ),
 
     templateCsv: whenOpen(ctx, (): string => {
       const [company] = store.companies.values();

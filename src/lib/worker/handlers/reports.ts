@@ -2,6 +2,9 @@ import { DEFAULT_SORT } from '../../domain/filters';
 import type { Operation } from '../../domain/operations';
 import { matchingIds } from '../query';
 import { reportCsv, reportJson } from '../../domain/report-rows';
+import { REPORT_EXPORT_LABELS, type ExportFile, type ReportExportFormat, type UserExportFormat } from '../../domain/export-formats';
+import { bulkRequest } from '../../domain/scim';
+import { exportUsersAs } from '../export-users';
 import { paramLabel } from '../../domain/param-labels';
 import { summarizeChanges } from '../change-table';
 import { fail, isFailure, type Failure } from '../failure';
@@ -38,16 +41,26 @@ export function reportHandlers(ctx: EngineContext) {
     /** A report's changed fields, one row each, searchable by user and field. */
     reportRows: whenOpen(ctx, (id: number, q: RowsQuery = {}, offset: number = 0, limit: number = 100): Promise<RowsPage> => reportRows.page(id, q, offset, limit)),
 
-    reportCsv: whenOpen(ctx, async (id: number): Promise<string | null> => {
-      const op = await db.operations.get(id);
-      return op ? reportCsv(op, await reportRows.all(id)) : null;
-    }),
-
-    reportJson: whenOpen(ctx, async (id: number): Promise<string | null> => {
+    /** A report as a file: its changed fields (CSV), the whole report (JSON), or a SCIM BulkRequest. */
+    exportReport: whenOpen(ctx, async (id: number, format: ReportExportFormat): Promise<ExportFile | null> => {
       const op = await readOperation(db, id);
       if (!op) return null;
+      const { mime } = REPORT_EXPORT_LABELS[format];
       const { skipGroups, failures, ...header } = op;
-      return reportJson(header, skipGroups, await readAllChanges(db, id), failures);
+      const base = `muster-report-${id}`;
+      if (format === 'csv') return { filename: `${base}.csv`, mime, text: reportCsv(header, await reportRows.all(id)) };
+      const log = await readAllChanges(db, id);
+      if (format === 'json') return { filename: `${base}.json`, mime, text: reportJson(header, skipGroups, log, failures) };
+      return { filename: `${base}-scim-bulk.json`, mime, text: JSON.stringify(bulkRequest(header, log, ctx.exportNames()), null, 2) };
+    }),
+
+    /** The users a report changed, as they are now, as a file another directory reads. */
+    exportReportUsers: whenOpen(ctx, async (id: number, format: UserExportFormat): Promise<ExportFile | null> => {
+      const log = await readAllChanges(db, id);
+      if (!(await db.operations.get(id))) return null;
+      const users = [...new Set(log.map((c) => c.userId))].map((u) => store.users.get(u)).filter((u) => u !== undefined);
+      const file = exportUsersAs(users, format, ctx.exportNames());
+      return { ...file, filename: `report-${id}-${file.filename}` };
     }),
 
     outbox: whenOpen(ctx, (q: string = '', offset: number = 0, limit: number = 50): Promise<OutboxPage> => readOutbox(db, q, offset, limit)),
