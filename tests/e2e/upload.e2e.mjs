@@ -35,7 +35,7 @@ test('upload a file mixing new, updated, unchanged, invalid and duplicate rows; 
     'NEW.ONE@example.com ;Dup;Row;'
   ].join('\r\n');
   await page.goto(`${app.url}#/upload`);
-  await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByLabel('Choose a file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const tabs = page.getByRole('tablist', { name: 'Rows by outcome' });
   await tabs.waitFor();
   const tab = (name) => tabs.getByRole('tab', { name: new RegExp(`${name}$`) });
@@ -72,7 +72,7 @@ test('bad files get a clear message and change nothing', async () => {
   const { page } = browser;
   const watch = watchPage(page);
   await page.goto(`${app.url}#/upload`);
-  const pick = (name, buffer) => page.getByLabel('Choose a CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  const pick = (name, buffer) => page.getByLabel('Choose a file').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await pick('empty.csv', Buffer.alloc(0));
   await page.getByRole('alert').filter({ hasText: 'The file is empty.' }).waitFor();
   await pick('book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));

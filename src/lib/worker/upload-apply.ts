@@ -35,6 +35,8 @@ export interface UploadOutcome {
   email: string;
   outcome: 'created' | 'updated' | 'unchanged' | 'undeleted' | 'reinvited' | 'skipped' | 'invalid';
   message: string;
+  /** On a row that applied: its state actions that did not, with their reasons. */
+  notApplied?: string[];
 }
 
 const SKIP_DELETED = 'Matches a deleted user — choose “undelete” to restore';
@@ -68,6 +70,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     for (const d of drafts) emails.push({ ...d, userId: u.id, to: u.email, sentAt: now, token: token() });
   };
   /** The row's state actions, said after its own message: "then Deactivate", "Activate skipped: …". */
+  const partly = (st: StateOutcome) => (st.skipped.length ? { notApplied: st.skipped.map((x) => x.reason) } : {});
   const stateWords = (st: StateOutcome) => [...st.applied.map((a) => `then ${a}`), ...st.skipped.map((x) => `not applied — ${x.reason}`)];
 
   for (const r of s.diff.created) {
@@ -80,7 +83,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     users.set(u.id, u);
     changes.push(userChange(u, u, [], { kind: 'created', user: u }));
     const message = [u.status === 'invited' ? 'created and invited' : 'created as profile only', ...stateWords(st)].join('; ');
-    results.push({ row: r.row, userId: u.id, email: r.email, outcome: 'created', message });
+    results.push({ row: r.row, userId: u.id, email: r.email, outcome: 'created', message, ...partly(st) });
   }
 
   const none: RowValues = {};
@@ -122,7 +125,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     record(current, after);
     const outcome = m.kind === 'deleted' ? 'undeleted' : reinvite ? 'reinvited' : 'updated';
     const fields = changed.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ');
-    results.push({ row: m.row, userId: current.id, email: current.email, outcome, message: [fields, ...stateWords(st)].join('; ') });
+    results.push({ row: m.row, userId: current.id, email: current.email, outcome, message: [fields, ...stateWords(st)].join('; '), ...partly(st) });
   }
   for (const e of s.diff.errors) results.push({ row: e.row, email: '', outcome: 'invalid', message: `${e.column}: ${e.message}` });
   results.sort((a, b) => a.row - b.row);

@@ -147,6 +147,8 @@ export interface GroupRow {
   detail: string;
   /** An updated row's changes, in words (names of roles, organizations and people, not ids). */
   changes?: { field: keyof RowValues; label: string; before: string; after: string }[];
+  /** The bulk actions the row's state cells ask for, after its fields: "Deactivate", from "New Status: Suspended". */
+  actions?: { label: string; from: string }[];
 }
 
 /** One page of a preview group, for the page to browse. */
@@ -156,17 +158,17 @@ export function groupPage(s: UploadSession, group: UploadGroup, offset: number, 
   const name = (v: RowValues, fallback = '') => `${v.firstName ?? ''} ${v.lastName ?? ''}`.trim() || fallback;
   const full = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
   // What the row's state cells ask for ("New Status: Suspended" → Deactivate), said after its fields.
-  const then = (row: number, detail: string) => {
+  const then = (row: number) => {
     const actions = s.diff.actions.get(row);
-    return actions ? `${detail} · then ${actions.map((a) => `${getAction(a.action)?.label ?? a.action} (${a.header}: ${a.value})`).join(', ')}` : detail;
+    return actions ? { actions: actions.map((a) => ({ label: getAction(a.action)?.label ?? a.action, from: `${a.header}: ${a.value}` })) } : {};
   };
   let rows: GroupRow[];
   switch (group) {
     case 'created':
-      rows = s.diff.created.slice(offset, offset + limit).map((r) => ({ row: r.row, email: r.email, name: name(r.values), detail: then(r.row, 'new user') }));
+      rows = s.diff.created.slice(offset, offset + limit).map((r) => ({ row: r.row, email: r.email, name: name(r.values), detail: 'new user', ...then(r.row) }));
       return { total: s.diff.created.length, rows };
     case 'updated':
-      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: then(u.row, u.changes.length ? `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}` : 'no field changes'), changes: words(u.changes) }));
+      rows = s.diff.updated.slice(offset, offset + limit).map((u) => ({ row: u.row, email: u.user.email, name: full(u.user), detail: `${u.changes.length} field${u.changes.length === 1 ? '' : 's'}`, changes: words(u.changes), ...then(u.row) }));
       return { total: s.diff.updated.length, rows };
     case 'unchanged':
       rows = s.diff.unchanged.users.slice(offset, offset + limit).map((u, i) => ({ row: s.diff.unchanged.rows[offset + i], email: u.email, name: full(u), detail: 'no change' }));

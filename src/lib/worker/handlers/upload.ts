@@ -16,6 +16,8 @@ export interface UploadCheck {
   emails: number;
   /** Rows it would skip, by reason, with the first row numbers. */
   skipped: { reason: string; count: number; rows: number[] }[];
+  /** Rows that apply, but whose state cells ask for an action that does not (a new user cannot be activated), by reason. */
+  partly: { reason: string; count: number; rows: number[] }[];
 }
 
 /** The CSV upload: read and preview in the worker, browse the groups, apply atomically. */
@@ -59,12 +61,18 @@ export function uploadHandlers(ctx: EngineContext) {
       const planned = planUpload(store, s, choices, actor);
       const gated = gatePlan(store, planned.plan);
       const skipped = new Map<string, number[]>();
-      for (const row of markRefused(planned.results, gated.refused)) if (row.outcome === 'skipped') skipTo(skipped, row.message, row.row);
+      const partly = new Map<string, number[]>();
+      for (const row of markRefused(planned.results, gated.refused)) {
+        if (row.outcome === 'skipped') skipTo(skipped, row.message, row.row);
+        else for (const reason of row.notApplied ?? []) skipTo(partly, reason, row.row);
+      }
+      const groups = (m: Map<string, number[]>) => [...m].map(([reason, rows]) => ({ reason, count: rows.length, rows: rows.slice(0, 20) }));
       return {
         ok: true,
         changes: gated.plan.operation?.applied ?? 0,
         emails: gated.plan.emails.length,
-        skipped: [...skipped].map(([reason, rows]) => ({ reason, count: rows.length, rows: rows.slice(0, 20) }))
+        skipped: groups(skipped),
+        partly: groups(partly)
       };
     }),
 
