@@ -256,7 +256,7 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
         // From a file on disk: Chromium reads it natively. (A buffer would be decoded by
         // Playwright's script on the page's main thread, in the task that fires `change`.)
         fs.writeFileSync(file, csv);
-        await page.getByLabel('Choose a CSV file').setInputFiles(file);
+        await page.getByLabel('Choose a file').setInputFiles(file);
         return page.evaluate(() => window.__fileChosen);
       }, ['h2', '^Preview of ']);
       up.preview.push(r.ms);

@@ -36,7 +36,7 @@ function decoded(text: string, encoding: string): Decoded {
   // NUL characters and other control bytes mean a binary file, not text.
   const sample = text.slice(0, 4096);
   const control = sample.match(/[\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0;
-  if (control > 0) return { ok: false, error: 'This file is not text: it looks like a binary file. Upload a CSV file.' };
+  if (control > 0) return { ok: false, error: 'This file is not text: it looks like a binary file. Upload a CSV or SCIM JSON file.' };
   if (!text.trim()) return { ok: false, error: 'The file is empty.' };
   return { ok: true, text, encoding, warning: null };
 }
