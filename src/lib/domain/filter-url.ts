@@ -19,6 +19,7 @@ const allowed: Partial<Record<(typeof LISTS)[number], readonly string[]>> = {
 export function encodeState(filter: Filter, sort: Sort): URLSearchParams {
   const p = new URLSearchParams();
   if (filter.q?.trim()) p.set('q', filter.q);
+  if (filter.scim?.trim()) p.set('scim', filter.scim);
   for (const key of LISTS) {
     const list = filter[key];
     if (list?.length) p.set(key, list.join(','));
@@ -35,6 +36,8 @@ export function decodeState(p: URLSearchParams): { filter: Filter; sort: Sort } 
   const filter: Filter = {};
   const q = p.get('q');
   if (q) filter.q = q;
+  const scim = p.get('scim');
+  if (scim?.trim()) filter.scim = scim;
   for (const key of LISTS) {
     const raw = p.get(key);
     if (!raw) continue;

@@ -18,6 +18,8 @@ export interface DateRange {
 /** What the directory is narrowed to. Empty lists and absent keys mean "any". */
 export interface Filter {
   q?: string;
+  /** A SCIM filter expression (RFC 7644 §3.4.2.2), the search box's advanced mode: `title pr`. */
+  scim?: string;
   status?: UserStatus[];
   type?: UserType[];
   role?: string[];
@@ -29,6 +31,13 @@ export interface Filter {
   lastSignIn?: DateRange;
   invited?: DateRange;
   accessExpiry?: DateRange;
+}
+
+/** Why a filter cannot narrow (a SCIM expression that does not parse): it then matches nobody. */
+export interface FilterError {
+  message: string;
+  /** 0-based offset in the expression, when the error has a place. */
+  position?: number;
 }
 
 export const SORT_KEYS = [

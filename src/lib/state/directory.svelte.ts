@@ -2,7 +2,7 @@ import type { UserExportFormat } from '../domain/export-formats';
 import { engine } from '../client/engine';
 import { downloadText } from '../client/download';
 import { Latest } from '../client/latest';
-import type { Filter, Sort } from '../domain/filters';
+import type { Filter, FilterError, Sort } from '../domain/filters';
 import { DEFAULT_SORT } from '../domain/filters';
 import type { Selection, UserRow } from '../worker/api';
 
@@ -17,6 +17,8 @@ export class DirectoryState {
   filter = $state.raw<Filter>({});
   sort = $state.raw<Sort>(DEFAULT_SORT);
   total = $state(0);
+  /** Why the filter matches nobody (a SCIM expression that does not parse), as the engine said. */
+  filterError = $state.raw<FilterError | null>(null);
   loaded = $state(false);
   busy = $state(false);
   /** Counts the answers shown, so tests and the benchmark can tell when a new one arrived. */
@@ -28,6 +30,8 @@ export class DirectoryState {
 
   /** Shows the directory for this filter and sort, from the first page. */
   async show(filter: Filter, sort: Sort) {
+    // An error the engine found in the previous filter says nothing about this one.
+    if (filter !== this.filter) this.filterError = null;
     this.filter = filter;
     this.sort = sort;
     await this.refresh();
@@ -41,6 +45,7 @@ export class DirectoryState {
       () => engine().query(query),
       (res) => {
         this.total = res.total;
+        this.filterError = res.filterError ?? null;
         this.pages = new Map([[0, res.rows]]);
         this.loaded = true;
         this.busy = false;

@@ -1,4 +1,6 @@
-import { compileFilter, searchTerms, type Filter, type Sort } from '../domain/filters';
+import { compileFilter, searchTerms, type Filter, type FilterError, type Sort, type UserPredicate } from '../domain/filters';
+import { parseScimFilter, type ScimFilter } from '../domain/scim/filter';
+import type { ScimNames } from '../domain/scim/urns';
 import type { User } from '../domain/user';
 import type { Store } from './store';
 
@@ -11,6 +13,8 @@ export interface QueryResult {
   rows: UserRow[];
   /** The store version the answer was computed on: newer answers replace older ones. */
   version: number;
+  /** Why the filter matches nobody: its SCIM expression does not parse (message and column). */
+  filterError?: FilterError;
 }
 
 export function toRow(u: User): UserRow {
@@ -18,12 +22,62 @@ export function toRow(u: User): UserRow {
   return { ...rest, hasPassword: passwordHash !== null };
 }
 
+/**
+ * A SCIM expression compiled to a predicate, kept on the store by its text: a query, its next
+ * pages, "select all matching", the action menu's counts and an export of "these users" all
+ * narrow by the same expression, so it is parsed once.
+ */
+function scimFilter(store: Store, text: string): ScimFilter {
+  const cache = store.scimFilters;
+  let compiled = cache.get(text);
+  if (!compiled) {
+    compiled = parseScimFilter(text);
+    if (cache.size >= 16) cache.delete(cache.keys().next().value!);
+    cache.set(text, compiled);
+  }
+  return compiled;
+}
+
+/** Names as a SCIM export writes them (role, organization, company), from the store's maps. */
+function scimNames(store: Store): ScimNames {
+  return {
+    role: (id) => store.roles.get(id)?.name ?? id,
+    organization: (id) => store.organizations.get(id)?.name ?? id,
+    company: (id) => store.companies.get(id)?.name ?? id
+  };
+}
+
+const hasScim = (filter: Filter): filter is Filter & { scim: string } => !!filter.scim?.trim();
+
+/** Why this filter matches nobody (a SCIM expression that does not parse), or null. */
+export function filterError(store: Store, filter: Filter): FilterError | null {
+  if (!hasScim(filter)) return null;
+  const compiled = scimFilter(store, filter.scim);
+  return compiled.ok ? null : { message: compiled.message, ...(compiled.position !== undefined ? { position: compiled.position } : {}) };
+}
+
+/**
+ * The one place a directory filter becomes the per-user test, wherever a filter narrows (the
+ * table, its counts, select all matching, bulk actions, exports): the criteria of the filter panel
+ * and the search first, then the SCIM expression on the users they leave. Null when the SCIM
+ * expression does not parse: such a filter matches nobody, never everyone.
+ */
+function narrowing(store: Store, filter: Filter): UserPredicate | null {
+  const base = compileFilter(filter, store.settings.today);
+  if (!hasScim(filter)) return base;
+  const scim = scimFilter(store, filter.scim);
+  if (!scim.ok) return null;
+  const names = scimNames(store);
+  return (u, text) => base(u, text) && scim.test(u, names);
+}
+
 export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] {
   // The store keeps the last filter's matching ids in sort order, so scrolling pages cost a slice.
   const key = JSON.stringify([filter, sort]);
   const last = store.lastQuery;
   if (last && last.key === key && last.version === store.version) return last.ids;
-  const match = compileFilter(filter, store.settings.today);
+  const match = narrowing(store, filter);
+  if (!match) return [];
   const { users, texts } = store.order(sort.key);
   const ids: number[] = [];
   const asc = sort.dir === 'asc';
@@ -52,8 +106,7 @@ export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] 
  * that keeps the best `end` users, instead of sorting 100,000 before showing anything. The full
  * sort follows right after, off the critical path, for scrolling.
  */
-function firstPage(store: Store, filter: Filter, sort: Sort, end: number): { total: number; users: User[] } {
-  const match = compileFilter(filter, store.settings.today);
+function firstPage(store: Store, match: UserPredicate, sort: Sort, end: number): { total: number; users: User[] } {
   const keyOf = store.sortKeyOf(sort.key);
   const sign = sort.dir === 'asc' ? 1 : -1;
   const cmp = (a: { k: string; id: number }, b: { k: string; id: number }) => sign * (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id - b.id);
@@ -79,8 +132,10 @@ function firstPage(store: Store, filter: Filter, sort: Sort, end: number): { tot
 }
 
 export function queryUsers(store: Store, filter: Filter, sort: Sort, offset: number, limit: number): QueryResult {
+  const error = filterError(store, filter);
+  if (error) return { total: 0, offset: 0, rows: [], version: store.version, filterError: error };
   if (!store.hasOrder(sort.key) && offset + limit <= 200) {
-    const { total, users } = firstPage(store, filter, sort, offset + limit);
+    const { total, users } = firstPage(store, narrowing(store, filter)!, sort, offset + limit);
     return { total, offset, rows: users.slice(offset).map(toRow), version: store.version };
   }
   const ids = matchingIds(store, filter, sort);

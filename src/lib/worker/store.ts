@@ -1,3 +1,4 @@
+import type { ScimFilter } from '../domain/scim/filter';
 import type { Company, Organization, Settings } from '../domain/directory';
 import { searchText, type SortKey } from '../domain/filters';
 import type { Role } from '../domain/roles';
@@ -35,6 +36,8 @@ export class Store {
   private reshaped = false;
   /** The last query's matching ids in sort order (query.ts), valid while `version` is. */
   lastQuery: { key: string; version: number; ids: number[] } | null = null;
+  /** SCIM expressions compiled to predicates, by text (query.ts): they read no data, so never go stale. */
+  readonly scimFilters = new Map<string, ScimFilter>();
   /** Called after every committed write (the engine tells the other tabs). */
   onCommit: (() => void) | null = null;
 

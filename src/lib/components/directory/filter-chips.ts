@@ -18,6 +18,7 @@ const TWO_FA: Record<string, string> = { enrolled: '2FA enrolled', reset: '2FA r
 /** One removable chip per active value, so the administrator sees what narrows the list. */
 export function filterChips(f: Filter, names: Names): Chip[] {
   const chips: Chip[] = [];
+  if (f.scim?.trim()) chips.push({ label: `SCIM filter: ${f.scim.trim()}`, remove: (g) => ({ ...g, scim: undefined }) });
   const list = <K extends 'status' | 'type' | 'role' | 'organization' | 'company' | 'timeZone' | 'twoFactor' | 'flags'>(
     key: K,
     label: (v: string) => string
@@ -45,6 +46,7 @@ export function filterChips(f: Filter, names: Names): Chip[] {
   return chips;
 }
 
+/** How many of the filter panel's criteria are in use (the search box's text and SCIM filter aside). */
 export function activeFilterCount(f: Filter): number {
-  return filterChips(f, { role: String, org: String, company: String }).length;
+  return filterChips({ ...f, scim: undefined }, { role: String, org: String, company: String }).length;
 }
