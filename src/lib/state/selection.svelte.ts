@@ -1,6 +1,8 @@
 import { engine } from '../client/engine';
+import { Latest } from '../client/latest';
 import type { Filter, Sort } from '../domain/filters';
 import type { Selection } from '../worker/api';
+import { workspace } from './workspace.svelte';
 
 /**
  * Which users the administrator has ticked, as a set of ids. "Select all N matching" asks the
@@ -14,6 +16,9 @@ export class SelectionState {
   anchor = $state<number | null>(null);
 
   count = $derived(this.ids.size);
+  /** How many selected users the filter last asked about (`countHidden`) hides. */
+  hidden = $state(0);
+  private hiddenLoads = new Latest();
 
   has(id: number): boolean {
     return this.ids.has(id);
@@ -33,8 +38,11 @@ export class SelectionState {
   }
 
   async selectAllMatching(filter: Filter, sort: Sort, total: number) {
-    const ids = await engine().rangeIds({ filter, sort }, 0, total);
-    this.setMany(ids, true);
+    try {
+      this.setMany(await engine().rangeIds({ filter, sort }, 0, total), true);
+    } catch (e) {
+      workspace.fail(e);
+    }
   }
 
   clear() {
@@ -42,13 +50,29 @@ export class SelectionState {
     this.anchor = null;
   }
 
-  /** The plain-data form the engine takes. */
-  /** How many selected users a filter hides (the engine knows both). */
-  async hiddenBy(filter: Filter): Promise<number> {
-    if (this.count === 0) return 0;
-    return (await engine().selectionInfo(this.toSelection(), filter)).hidden;
+  /**
+   * Asks the engine how many selected users `filter` hides, into `hidden`. Reads the selection and
+   * the filter at once (an effect calling it re-asks when either changes); an answer to an earlier
+   * question is dropped, so a slow count for the previous filter never replaces the newest one.
+   */
+  async countHidden(filter: Filter) {
+    if (this.count === 0) {
+      this.hiddenLoads.drop();
+      this.hidden = 0;
+      return;
+    }
+    const selection = this.toSelection();
+    try {
+      await this.hiddenLoads.run(
+        () => engine().selectionInfo(selection, filter),
+        (info) => (this.hidden = info.hidden)
+      );
+    } catch (e) {
+      workspace.fail(e);
+    }
   }
 
+  /** The plain-data form the engine takes. */
   toSelection(): Selection {
     return { ids: [...this.ids] };
   }

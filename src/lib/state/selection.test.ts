@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from 'vitest';
+import { deferred } from '../../../tests/deferred';
+
+const fake = { meta: vi.fn(async () => null), selectionInfo: vi.fn(), rangeIds: vi.fn() };
+vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
+
+const { workspace } = await import('./workspace.svelte');
+const { SelectionState } = await import('./selection.svelte');
+
+type Info = { selected: number; hidden: number };
+
+describe('the selection', () => {
+  it('counts the selected users the newest filter hides when the answer for an earlier filter arrives last', async () => {
+    const selection = new SelectionState();
+    selection.setMany([1, 2, 3], true);
+    const inactive = deferred<Info>();
+    const invited = deferred<Info>();
+    fake.selectionInfo.mockReturnValueOnce(inactive.promise).mockReturnValueOnce(invited.promise);
+    const first = selection.countHidden({ status: ['inactive'] });
+    const second = selection.countHidden({ status: ['invited'] });
+    invited.resolve({ selected: 3, hidden: 1 });
+    await second;
+    inactive.resolve({ selected: 3, hidden: 3 });
+    await first;
+    expect(fake.selectionInfo).toHaveBeenLastCalledWith({ ids: [1, 2, 3] }, { status: ['invited'] });
+    expect(selection.hidden).toBe(1);
+  });
+
+  it('hides nobody once nothing is selected, whatever an earlier question answers later', async () => {
+    const selection = new SelectionState();
+    selection.set(4, true);
+    const late = deferred<Info>();
+    fake.selectionInfo.mockReturnValueOnce(late.promise);
+    const asked = selection.countHidden({ status: ['inactive'] });
+    selection.clear();
+    fake.selectionInfo.mockClear();
+    await selection.countHidden({ status: ['inactive'] });
+    late.resolve({ selected: 1, hidden: 1 });
+    await asked;
+    expect(fake.selectionInfo).not.toHaveBeenCalled();
+    expect(selection.hidden).toBe(0);
+  });
+
+  it('hands a failure to the one error handler, in words', async () => {
+    workspace.failure = null;
+    const selection = new SelectionState();
+    selection.set(1, true);
+    fake.selectionInfo.mockRejectedValueOnce(new Error('The workspace is closed.'));
+    await selection.countHidden({});
+    expect(workspace.failure).toBe('The workspace is closed.');
+  });
+});
