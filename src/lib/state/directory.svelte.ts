@@ -1,6 +1,6 @@
 import type { UserExportFormat } from '../domain/export-formats';
 import { engine } from '../client/engine';
-import { downloadText } from '../client/download';
+import { FileExport } from './file-export.svelte';
 import { Latest } from '../client/latest';
 import type { Filter, FilterError, Sort } from '../domain/filters';
 import { DEFAULT_SORT } from '../domain/filters';
@@ -89,10 +89,11 @@ export class DirectoryState {
     }
   }
 
-  /** The selected users, or else every user this filter shows, as a CSV file. */
+  /** Writing an export, with its progress. */
+  readonly exporting = new FileExport();
+
   /** These users (a selection, else everyone the filter shows) as a file in the chosen format. */
-  async download(selection: Selection | null, format: UserExportFormat) {
-    const file = await engine().exportUsers(selection ?? { filter: this.filter }, format);
-    downloadText(file.filename, file.text, `${file.mime};charset=utf-8`);
+  download(selection: Selection | null, format: UserExportFormat) {
+    return this.exporting.run((progress) => engine().exportUsers(selection ?? { filter: this.filter }, format, progress));
   }
 }

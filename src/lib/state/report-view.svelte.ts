@@ -1,5 +1,5 @@
 import type { ReportExportFormat, UserExportFormat } from '../domain/export-formats';
-import { downloadText } from '../client/download';
+import { FileExport } from './file-export.svelte';
 import { engine } from '../client/engine';
 import { Latest } from '../client/latest';
 import type { Engine, RowsPage, RowsQuery } from '../worker/api';
@@ -42,15 +42,16 @@ export class ReportView {
   /** A page of the report's changed fields (the change list pages and searches through it). */
   rows = (q: RowsQuery, offset: number, limit: number): Promise<RowsPage> => engine().reportRows(this.id(), q, offset, limit);
 
+  /** Writing an export, with its progress. */
+  readonly exporting = new FileExport();
+
   /** The report as a file: its changes (CSV), the whole report (JSON), or a SCIM BulkRequest. */
-  async download(format: ReportExportFormat) {
-    const file = await engine().exportReport(this.id(), format);
-    if (file) downloadText(file.filename, file.text, `${file.mime};charset=utf-8`);
+  download(format: ReportExportFormat) {
+    return this.exporting.run(() => engine().exportReport(this.id(), format));
   }
 
   /** The users the report changed, as they are now, as a file another directory reads. */
-  async downloadUsers(format: UserExportFormat) {
-    const file = await engine().exportReportUsers(this.id(), format);
-    if (file) downloadText(file.filename, file.text, `${file.mime};charset=utf-8`);
+  downloadUsers(format: UserExportFormat) {
+    return this.exporting.run((progress) => engine().exportReportUsers(this.id(), format, progress));
   }
 }

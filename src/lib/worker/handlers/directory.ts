@@ -1,3 +1,4 @@
+import type { Progress } from '../jobs';
 import type { Settings } from '../../domain/directory';
 import { templateCsv } from '../../domain/csv/export';
 import type { ExportFile, UserExportFormat } from '../../domain/export-formats';
@@ -71,8 +72,8 @@ export function directoryHandlers(ctx: EngineContext) {
     }),
 
     /** The directory (or a selection of it) as a file another directory reads: Google, Entra, Okta, SCIM. */
-    exportUsers: whenOpen(ctx, (selection: Selection, format: UserExportFormat): ExportFile =>
-      exportUsersAs(resolveSelection(store, selection).map((id) => store.users.get(id)!), format, ctx.exportNames())
+    exportUsers: whenOpen(ctx, (selection: Selection, format: UserExportFormat, onProgress?: Progress): ExportFile =>
+      exportUsersAs(resolveSelection(store, selection).map((id) => store.users.get(id)!), format, ctx.exportNames(), onProgress)
     ),
 
     templateCsv: whenOpen(ctx, (): string => {

@@ -55,11 +55,11 @@ export function reportHandlers(ctx: EngineContext) {
     }),
 
     /** The users a report changed, as they are now, as a file another directory reads. */
-    exportReportUsers: whenOpen(ctx, async (id: number, format: UserExportFormat): Promise<ExportFile | null> => {
+    exportReportUsers: whenOpen(ctx, async (id: number, format: UserExportFormat, onProgress?: Progress): Promise<ExportFile | null> => {
       const log = await readAllChanges(db, id);
       if (!(await db.operations.get(id))) return null;
       const users = [...new Set(log.map((c) => c.userId))].map((u) => store.users.get(u)).filter((u) => u !== undefined);
-      const file = exportUsersAs(users, format, ctx.exportNames());
+      const file = exportUsersAs(users, format, ctx.exportNames(), onProgress);
       return { ...file, filename: `report-${id}-${file.filename}` };
     }),
 
