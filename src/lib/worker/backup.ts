@@ -1,3 +1,5 @@
+import { roomProblem } from '../domain/storage-room';
+import { storageEstimate } from './storage-estimate';
 import { chunkOf, type MusterDB } from '../db/schema';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, checkBackup, rekeyOldBackup } from '../domain/backup';
 import { fail, faultMessage, type Failure } from './failure';
@@ -20,8 +22,10 @@ export type ImportResult = { ok: true; users: number; operations: number } | (Fa
  */
 export async function importBackup(db: MusterDB, bytes: Uint8Array): Promise<ImportResult> {
   let data: unknown;
+  let jsonBytes = 0;
   try {
     const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? await pipe(bytes, new DecompressionStream('gzip')) : bytes;
+    jsonBytes = raw.length;
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
   } catch {
     return fail('invalid', 'This file is not a Muster workspace: it is neither gzip-compressed JSON nor JSON. Nothing was changed.');
@@ -33,6 +37,8 @@ export async function importBackup(db: MusterDB, bytes: Uint8Array): Promise<Imp
   const checked = checkBackup(data, chunkOf);
   if (!checked.ok) return fail('invalid', 'The file is not a valid Muster workspace. Nothing was changed.', { problems: checked.problems });
   const t = checked.backup.tables;
+  const full = roomProblem('This backup', jsonBytes, await storageEstimate());
+  if (full) return fail('invalid', full);
   try {
     await db.transaction('rw', db.tables, async () => {
       await Promise.all(db.tables.map((table) => table.clear()));

@@ -1,3 +1,5 @@
+import { roomProblem, workspaceOf } from '../../domain/storage-room';
+import { storageEstimate } from '../storage-estimate';
 import type { Plan } from '../../domain/directory';
 import { plural } from '../../domain/format';
 import { operationHeader } from '../../domain/operations';
@@ -14,6 +16,8 @@ import { whenOpen, type EngineContext } from './context';
 
 const PLAN_NAMES: Record<Plan, string> = { standard: 'Standard', enterprise: 'Enterprise' };
 const DEMO_SIZES = [1000, 10000, 100000];
+/** Users in the sample whose size stands for a demo workspace's, before anything is written. */
+const SAMPLE = 200;
 
 /** The workspace as a whole: who acts and under which plan, demo data, backup, other tabs. */
 export function workspaceHandlers(ctx: EngineContext) {
@@ -76,6 +80,10 @@ export function workspaceHandlers(ctx: EngineContext) {
     async resetDemo(size: number, onProgress?: Progress): Promise<{ ok: true; total: number } | Failure> {
       if (!DEMO_SIZES.includes(size)) return fail('invalid', 'Demo workspaces come in 1,000, 10,000 or 100,000 users.');
       await ctx.ensureOpen();
+      // Said before generating or writing anything: a sample's size, scaled to the workspace.
+      const sample = await demoWorkspace(SAMPLE);
+      const full = roomProblem(workspaceOf(size), (JSON.stringify(sample.users).length / SAMPLE) * size, await storageEstimate());
+      if (full) return fail('invalid', full);
       try {
         onProgress?.({ phase: `Generating ${plural(size, 'demo user')}`, done: 0, total: 3 });
         const ws = await demoWorkspace(size);
