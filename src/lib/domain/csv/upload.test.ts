@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateDemoWorkspace } from '../../worker/demo-data';
-import { byName, type ValidationContext } from './validate';
+import { demoContext } from '../../../../tests/demo-context';
 import { csvRecords, readUpload } from './read-upload';
 import { exportUsers, templateCsv } from './export';
 import { decodeCsvBytes } from './decode';
 import { parseCsv } from './parse';
 import { csvDocument } from './sanitize';
 
-const ws = generateDemoWorkspace({ size: 300, today: '2026-11-22' });
-const byKey = new Map(ws.users.map((u) => [u.emailKey, u]));
-const byId = new Map(ws.users.map((u) => [u.id, u]));
-const ctx: ValidationContext = {
-  roleByName: byName(ws.roles),
-  organizationByName: byName(ws.organizations),
-  companyByName: byName(ws.companies),
-  userByEmailKey: (k) => byKey.get(k),
-  idLimit: Math.max(...ws.users.map((u) => u.id)) + 1
-};
-const names = {
-  role: (id: string) => ws.roles.find((r) => r.id === id)!.name,
-  organization: (id: string) => ws.organizations.find((o) => o.id === id)!.name,
-  company: (id: string) => ws.companies.find((c) => c.id === id)!.name,
-  emailOf: (id: number) => byId.get(id)!.email
-};
+const { ws, ctx, names, byKey } = demoContext();
 
 function upload(csv: string) {
   const decoded = decodeCsvBytes(new TextEncoder().encode(csv));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateDemoWorkspace } from '../../worker/demo-data';
+import { demoContext } from '../../../../tests/demo-context';
 import { RowChecker } from '../csv/check-rows';
 import { decodeCsvBytes } from '../csv/decode';
 import { parseCsv } from '../csv/parse';
 import { unneutralise } from '../csv/sanitize';
-import { byName, setValue, type RowValues, type ValidationContext } from '../csv/validate';
+import { setValue, type RowValues } from '../csv/validate';
 import { activate, deactivate } from '../actions/status';
 import { cancelForcePasswordChange, forcePasswordChange } from '../actions/security';
 import type { ActionContext, ActionDef } from '../actions/types';
@@ -19,20 +19,7 @@ import { writeEntraUsers } from './write-entra';
 import { writeGoogleUsers } from './write-google';
 import { writeOktaUsers } from './write-okta';
 
-const ws = generateDemoWorkspace({ size: 300, today: '2026-11-22' });
-const byKey = new Map(ws.users.map((u) => [u.emailKey, u]));
-const ctx: ValidationContext = {
-  roleByName: byName(ws.roles),
-  organizationByName: byName(ws.organizations),
-  companyByName: byName(ws.companies),
-  userByEmailKey: (k) => byKey.get(k),
-  idLimit: Math.max(...ws.users.map((u) => u.id)) + 1
-};
-const names = {
-  role: (id: string) => ws.roles.find((r) => r.id === id)!.name,
-  organization: (id: string) => ws.organizations.find((o) => o.id === id)!.name,
-  company: (id: string) => ws.companies.find((c) => c.id === id)!.name
-};
+const { ws, ctx, names } = demoContext();
 
 type Field = keyof RowValues;
 const WRITERS: { name: string; write: (users: User[], n: typeof names) => string; format: FormatId; carries: Field[]; cannot: Field[] }[] = [

@@ -2,33 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDemoWorkspace } from '../../worker/demo-data';
+import { demoContext } from '../../../../tests/demo-context';
 import { RowChecker } from '../csv/check-rows';
 import { COLUMNS, mapColumns } from '../csv/columns';
 import { exportCells } from '../csv/export';
-import { byName, type ValidationContext } from '../csv/validate';
 import { readListResponse, SCIM_ACTIVE_COLUMN, SCIM_UPLOAD_HEADERS } from './read-list-response';
 import { CORE_USER, LIST_RESPONSE } from './urns';
 import { listResponse, toScimUser } from './user-resource';
 
 const fixture = fs.readFileSync(path.resolve(__dirname, '../../../../tests/fixtures/scim-list-response.json'), 'utf8');
 
-const ws = generateDemoWorkspace({ size: 300, today: '2026-11-22' });
-const byKey = new Map(ws.users.map((u) => [u.emailKey, u]));
-const byId = new Map(ws.users.map((u) => [u.id, u]));
-const ctx: ValidationContext = {
-  roleByName: byName(ws.roles),
-  organizationByName: byName(ws.organizations),
-  companyByName: byName(ws.companies),
-  userByEmailKey: (k) => byKey.get(k),
-  idLimit: Math.max(...ws.users.map((u) => u.id)) + 1
-};
-const names = {
-  role: (id: string) => ws.roles.find((r) => r.id === id)!.name,
-  organization: (id: string) => ws.organizations.find((o) => o.id === id)!.name,
-  company: (id: string) => ws.companies.find((c) => c.id === id)!.name,
-  emailOf: (id: number) => byId.get(id)!.email
-};
+const { ws, ctx, names } = demoContext();
 
 function read(text: string) {
   const r = readListResponse(text);
