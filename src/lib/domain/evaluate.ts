@@ -69,13 +69,11 @@ function ruleSkip<P>(action: ActionDef<P>, user: User, params: P, ctx: ActionCon
 
 /**
  * How many users the action's rule admits, without building effects: the "Choose an action…"
- * menu counts 23 actions over up to 100,000 users, so it skips the per-user patch and diff.
+ * menu counts 23 actions over up to 100,000 users, so it skips the per-user patch and diff, and
+ * judges each group of users of one shape once (rule-shape.ts).
  */
-export function countApplicable<P>(action: ActionDef<P>, ids: Iterable<number>, params: P, ctx: ActionContext, reach: Reach): number {
+export function countApplicable<P>(action: ActionDef<P>, groups: readonly { user: User; count: number }[], params: P, ctx: ActionContext, reach: Reach): number {
   let n = 0;
-  for (const id of ids) {
-    const user = ctx.userById(id);
-    if (user && ruleSkip(action, user, params, ctx, reach) === null) n++;
-  }
+  for (const g of groups) if (ruleSkip(action, g.user, params, ctx, reach) === null) n += g.count;
   return n;
 }

@@ -2,6 +2,7 @@ import { ACTIONS, neutralParams } from '../domain/actions';
 import type { FieldDescriptor, Remedy } from '../domain/actions/form';
 import { countApplicable } from '../domain/evaluate';
 import { reach } from '../domain/permissions';
+import { groupByShape, ruleShape } from '../domain/rule-shape';
 import { actionContext } from './context';
 import { resolveSelection, type Selection } from './selection';
 import type { Store } from './store';
@@ -28,13 +29,17 @@ export function actionMenu(store: Store, selection: Selection, actorId: number):
   const ids = resolveSelection(store, selection);
   const actor = store.users.get(actorId);
   const ctx = actionContext(store, actorId);
+  const reaches = new Map(ACTIONS.map((a) => [a.id, actor ? reach(actor, store.settings.plan, a.permission, store.roles) : null]));
+  const scoped = [...reaches.values()].some((r) => r?.kind === 'managed');
+  const users = ids.map((id) => store.users.get(id)).filter((u) => u !== undefined);
+  const groups = groupByShape(users, (u) => ruleShape(u, ctx.today, actorId, scoped));
   return ACTIONS.map((action) => {
     const form = action.form ?? [];
     const base = { id: action.id, label: action.label, description: action.description, family: action.family, hasParams: form.length > 0, form, remedies: action.remedies ?? [] };
-    const r = actor ? reach(actor, store.settings.plan, action.permission, store.roles) : { kind: 'none' as const, reason: 'No acting administrator.' };
+    const r = reaches.get(action.id) ?? { kind: 'none' as const, reason: 'No acting administrator.' };
     if (r.kind === 'none') return { ...base, applies: null, disabled: r.reason };
     // Counted by the action's rule with neutral parameters; the preview then counts exactly, with
     // the chosen parameters.
-    return { ...base, applies: countApplicable(action, ids, neutralParams(action), ctx, r), disabled: null };
+    return { ...base, applies: countApplicable(action, groups, neutralParams(action), ctx, r), disabled: null };
   });
 }
