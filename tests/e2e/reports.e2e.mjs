@@ -80,7 +80,7 @@ test('Set role on 50 users, change one again, revert the first: 49 go back, 1 co
 
   // The first report's CSV export: one row per changed field, 50 users, Learner → Instructor.
   await page.goto(`${env.url}#/reports/${first.reportId}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click().then(() => page.getByRole('menuitem', { name: 'Changes (CSV)' }).click())]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click().then(() => page.getByRole('menuitem', { name: 'Changes (CSV)' }).click())]);
   const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = text.trim().split('\r\n');
   assert.equal(lines[0], 'operation,time,actor,user id,email,field,before,after');
