@@ -23,8 +23,9 @@ export const REPORT_EXPORT_LABELS: Record<ReportExportFormat, { label: string; m
   scim: { label: 'SCIM 2.0 BulkRequest (JSON)', mime: 'application/scim+json' }
 };
 
+/** A file the engine wrote, as the bytes the browser saves (moved to the page, not copied). */
 export interface ExportFile {
   filename: string;
   mime: string;
-  text: string;
+  bytes: Uint8Array;
 }

@@ -11,8 +11,8 @@ const fake = {
   exportReportUsers: vi.fn()
 };
 vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
-const downloadText = vi.fn();
-vi.mock('$lib/client/download', () => ({ downloadText }));
+const downloadBytes = vi.fn();
+vi.mock('$lib/client/download', () => ({ downloadBytes }));
 
 const { workspace } = await import('./workspace.svelte');
 const { ReportView } = await import('./report-view.svelte');
@@ -61,11 +61,12 @@ describe('a report’s page', () => {
     fake.reportRows.mockResolvedValueOnce({ total: 0, rows: [] });
     await view.rows({ q: 'nora' }, 200, 100);
     expect(fake.reportRows).toHaveBeenCalledWith(4, { q: 'nora' }, 200, 100);
-    fake.exportReport.mockResolvedValueOnce({ filename: 'muster-report-4-scim-bulk.json', mime: 'application/scim+json', text: '{"id":4}' });
+    const bytes = new TextEncoder().encode('{"id":4}');
+    fake.exportReport.mockResolvedValueOnce({ filename: 'muster-report-4-scim-bulk.json', mime: 'application/scim+json', bytes });
     await view.download('scim');
     expect(fake.exportReport).toHaveBeenCalledWith(4, 'scim');
-    expect(downloadText).toHaveBeenCalledWith('muster-report-4-scim-bulk.json', '{"id":4}', 'application/scim+json;charset=utf-8');
-    fake.exportReportUsers.mockResolvedValueOnce({ filename: 'report-4-okta-users.csv', mime: 'text/csv', text: 'login' });
+    expect(downloadBytes).toHaveBeenCalledWith('muster-report-4-scim-bulk.json', bytes, 'application/scim+json;charset=utf-8');
+    fake.exportReportUsers.mockResolvedValueOnce({ filename: 'report-4-okta-users.csv', mime: 'text/csv', bytes: new Uint8Array() });
     await view.downloadUsers('okta');
     expect(fake.exportReportUsers).toHaveBeenCalledWith(4, 'okta', expect.any(Function));
   });

@@ -1,5 +1,6 @@
 import { exportUsers, type ExportNames } from '../domain/csv/export';
-import { USER_EXPORT_LABELS, type ExportFile, type UserExportFormat } from '../domain/export-formats';
+import { USER_EXPORT_LABELS, type UserExportFormat } from '../domain/export-formats';
+import { writtenFile, type WrittenFile } from './export-file';
 import { plural } from '../domain/format';
 import { writeEntraUsers, writeGoogleUsers, writeOktaUsers } from '../domain/formats';
 import { listResponse, toScimUser, type ScimUser } from '../domain/scim';
@@ -21,7 +22,7 @@ const WRITERS: Record<Exclude<UserExportFormat, 'scim'>, (users: User[], names: 
  * sanitiser. Written in chunks, each CSV chunk without the header its writer puts first, so a long
  * export reports how far it is.
  */
-export function exportUsersAs(users: User[], format: UserExportFormat, names: ExportNames, onProgress?: Progress): ExportFile {
+export function exportUsersAs(users: User[], format: UserExportFormat, names: ExportNames, onProgress?: Progress, prefix = ''): WrittenFile {
   const { file, mime } = USER_EXPORT_LABELS[format];
   const step = (done: number) => onProgress?.({ phase: `Writing ${plural(users.length, 'user')}`, done, total: users.length });
   step(0);
@@ -44,5 +45,5 @@ export function exportUsersAs(users: User[], format: UserExportFormat, names: Ex
     }
     text = chunks.join('');
   }
-  return { filename: file, mime, text };
+  return writtenFile(`${prefix}${file}`, mime, text);
 }

@@ -1,7 +1,8 @@
 import type { Progress } from '../jobs';
 import type { Settings } from '../../domain/directory';
 import { templateCsv } from '../../domain/csv/export';
-import type { ExportFile, UserExportFormat } from '../../domain/export-formats';
+import type { UserExportFormat } from '../../domain/export-formats';
+import type { WrittenFile } from '../export-file';
 import { exportUsersAs } from '../export-users';
 import { type Filter, type Sort, DEFAULT_SORT } from '../../domain/filters';
 import { hasAdministrativeRole } from '../../domain/roles';
@@ -72,7 +73,7 @@ export function directoryHandlers(ctx: EngineContext) {
     }),
 
     /** The directory (or a selection of it) as a file another directory reads: Google, Entra, Okta, SCIM. */
-    exportUsers: whenOpen(ctx, (selection: Selection, format: UserExportFormat, onProgress?: Progress): ExportFile =>
+    exportUsers: whenOpen(ctx, (selection: Selection, format: UserExportFormat, onProgress?: Progress): WrittenFile =>
       exportUsersAs(resolveSelection(store, selection).map((id) => store.users.get(id)!), format, ctx.exportNames(), onProgress)
     ),
 

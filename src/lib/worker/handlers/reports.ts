@@ -2,9 +2,10 @@ import { DEFAULT_SORT } from '../../domain/filters';
 import type { Operation } from '../../domain/operations';
 import { matchingIds } from '../query';
 import { reportCsv, reportJson } from '../../domain/report-rows';
-import { REPORT_EXPORT_LABELS, type ExportFile, type ReportExportFormat, type UserExportFormat } from '../../domain/export-formats';
+import { REPORT_EXPORT_LABELS, type ReportExportFormat, type UserExportFormat } from '../../domain/export-formats';
 import { bulkRequest } from '../../domain/scim';
 import { exportUsersAs } from '../export-users';
+import { writtenFile, type WrittenFile } from '../export-file';
 import { paramLabel } from '../../domain/param-labels';
 import { summarizeChanges } from '../change-table';
 import { fail, isFailure, type Failure } from '../failure';
@@ -42,25 +43,24 @@ export function reportHandlers(ctx: EngineContext) {
     reportRows: whenOpen(ctx, (id: number, q: RowsQuery = {}, offset: number = 0, limit: number = 100): Promise<RowsPage> => reportRows.page(id, q, offset, limit)),
 
     /** A report as a file: its changed fields (CSV), the whole report (JSON), or a SCIM BulkRequest. */
-    exportReport: whenOpen(ctx, async (id: number, format: ReportExportFormat): Promise<ExportFile | null> => {
+    exportReport: whenOpen(ctx, async (id: number, format: ReportExportFormat): Promise<WrittenFile | null> => {
       const op = await readOperation(db, id);
       if (!op) return null;
       const { mime } = REPORT_EXPORT_LABELS[format];
       const { skipGroups, failures, ...header } = op;
       const base = `muster-report-${id}`;
-      if (format === 'csv') return { filename: `${base}.csv`, mime, text: reportCsv(header, await reportRows.all(id)) };
+      if (format === 'csv') return writtenFile(`${base}.csv`, mime, reportCsv(header, await reportRows.all(id)));
       const log = await readAllChanges(db, id);
-      if (format === 'json') return { filename: `${base}.json`, mime, text: reportJson(header, skipGroups, log, failures) };
-      return { filename: `${base}-scim-bulk.json`, mime, text: JSON.stringify(bulkRequest(header, log, ctx.exportNames()), null, 2) };
+      if (format === 'json') return writtenFile(`${base}.json`, mime, reportJson(header, skipGroups, log, failures));
+      return writtenFile(`${base}-scim-bulk.json`, mime, JSON.stringify(bulkRequest(header, log, ctx.exportNames()), null, 2));
     }),
 
     /** The users a report changed, as they are now, as a file another directory reads. */
-    exportReportUsers: whenOpen(ctx, async (id: number, format: UserExportFormat, onProgress?: Progress): Promise<ExportFile | null> => {
+    exportReportUsers: whenOpen(ctx, async (id: number, format: UserExportFormat, onProgress?: Progress): Promise<WrittenFile | null> => {
       const log = await readAllChanges(db, id);
       if (!(await db.operations.get(id))) return null;
       const users = [...new Set(log.map((c) => c.userId))].map((u) => store.users.get(u)).filter((u) => u !== undefined);
-      const file = exportUsersAs(users, format, ctx.exportNames(), onProgress);
-      return { ...file, filename: `report-${id}-${file.filename}` };
+      return exportUsersAs(users, format, ctx.exportNames(), onProgress, `report-${id}-`);
     }),
 
     outbox: whenOpen(ctx, (q: string = '', offset: number = 0, limit: number = 50): Promise<OutboxPage> => readOutbox(db, q, offset, limit)),
