@@ -1,38 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeContext, makeUser } from '../../../tests/factories';
+import { userArbitrary } from '../../../tests/arbitraries';
 import { ACTIONS, neutralParams } from './actions';
 import { countApplicable } from './evaluate';
 import { reach } from './permissions';
 import { BUILT_IN_ROLES } from './roles';
 import { groupByShape, ruleShape } from './rule-shape';
-import { FLAGGABLE_FIELDS, TWO_FACTOR_STATES, USER_STATUSES, USER_TYPES, type User } from './user';
+import type { User } from './user';
 
-const roleIds = BUILT_IN_ROLES.map((r) => r.id);
-const orgs = ['org-1', 'org-2', 'org-3'];
 const day = fc.constantFrom('2026-11-20', '2026-11-22', '2026-11-23', '2027-01-01');
 
 /** Users that differ in every field a rule could read, including the acting administrator. */
-const userArb: fc.Arbitrary<User> = fc
-  .record({
-    id: fc.integer({ min: 1, max: 400 }),
-    status: fc.constantFrom(...USER_STATUSES),
-    userType: fc.constantFrom(...USER_TYPES),
-    twoFactor: fc.constantFrom(...TWO_FACTOR_STATES),
-    locked: fc.boolean(),
-    forcePasswordChange: fc.boolean(),
-    roles: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }),
-    managedOrganizations: fc.uniqueArray(fc.constantFrom(...orgs)),
-    flaggedFields: fc.uniqueArray(fc.constantFrom(...FLAGGABLE_FIELDS)),
-    ownedContent: fc.nat(3),
-    accessExpiresAt: fc.option(day, { nil: null }),
-    organization: fc.option(fc.constantFrom(...orgs), { nil: null }),
-    passwordHash: fc.option(fc.constant('salt:digest'), { nil: null })
-  })
-  .map((r) => {
-    const status = r.userType === 'directory' && (r.status === 'invited' || r.status === 'expired') ? 'profile_only' : r.status;
-    return makeUser({ ...r, status, failedSignIns: r.locked ? 5 : 0 });
-  });
+const userArb = userArbitrary(day, fc.integer({ min: 1, max: 400 }));
 
 /** The fields a near-copy takes from another user, one at a time. */
 const VARIED = ['status', 'userType', 'twoFactor', 'locked', 'forcePasswordChange', 'roles', 'managedOrganizations', 'flaggedFields', 'ownedContent', 'accessExpiresAt', 'organization', 'passwordHash'] as const;

@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeContext, makeUser } from '../../../../tests/factories';
+import { userArbitrary } from '../../../../tests/arbitraries';
 import { applyPatch } from '../changes';
 import { evaluate } from '../evaluate';
 import { BUILT_IN_ROLES } from '../roles';
-import { FLAGGABLE_FIELDS, TWO_FACTOR_STATES, USER_STATUSES, USER_TYPES, userSchema, type User } from '../user';
+import { FLAGGABLE_FIELDS, userSchema } from '../user';
 import { ACTIONS } from './index';
 
 const roleIds = BUILT_IN_ROLES.map((r) => r.id);
 const orgs = ['org-1', 'org-2', 'org-3'];
 const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
-/** Any user the schema allows: every status, type, flag and role combination. */
-const userArb: fc.Arbitrary<User> = fc
-  .record({
-    id: fc.integer({ min: 2, max: 900 }),
-    status: fc.constantFrom(...USER_STATUSES),
-    userType: fc.constantFrom(...USER_TYPES),
-    twoFactor: fc.constantFrom(...TWO_FACTOR_STATES),
-    locked: fc.boolean(),
-    forcePasswordChange: fc.boolean(),
-    roles: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }),
-    managedOrganizations: fc.uniqueArray(fc.constantFrom(...orgs)),
-    flaggedFields: fc.uniqueArray(fc.constantFrom(...FLAGGABLE_FIELDS)),
-    ownedContent: fc.nat(50),
-    accessExpiresAt: fc.option(day, { nil: null }),
-    organization: fc.option(fc.constantFrom(...orgs), { nil: null })
-  })
-  .map((r) => {
-    const status = r.userType === 'directory' && (r.status === 'invited' || r.status === 'expired') ? 'profile_only' : r.status;
-    return makeUser({ ...r, status, failedSignIns: r.locked ? 5 : 0 });
-  });
+const userArb = userArbitrary(day);
 
 const target = makeUser({ id: 1000, email: 'target@example.com' });
 const accountExec = makeUser({ id: 1001, email: 'ae@example.com', roles: ['account_executive'] });

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { makeUser } from './factories';
+import { BUILT_IN_ROLES } from '../src/lib/domain/roles';
+import { FLAGGABLE_FIELDS, TWO_FACTOR_STATES, USER_STATUSES, USER_TYPES, type User } from '../src/lib/domain/user';
+
+export const ROLE_IDS = BUILT_IN_ROLES.map((r) => r.id);
+export const ORGS = ['org-1', 'org-2', 'org-3'];
+
+/** Any user the schema allows: every status, type, flag and role combination; days from `day`. */
+export function userArbitrary(day: fc.Arbitrary<string>, ids = fc.integer({ min: 2, max: 900 })): fc.Arbitrary<User> {
+  return fc
+    .record({
+      id: ids,
+      status: fc.constantFrom(...USER_STATUSES),
+      userType: fc.constantFrom(...USER_TYPES),
+      twoFactor: fc.constantFrom(...TWO_FACTOR_STATES),
+      locked: fc.boolean(),
+      forcePasswordChange: fc.boolean(),
+      roles: fc.uniqueArray(fc.constantFrom(...ROLE_IDS), { minLength: 1 }),
+      managedOrganizations: fc.uniqueArray(fc.constantFrom(...ORGS)),
+      flaggedFields: fc.uniqueArray(fc.constantFrom(...FLAGGABLE_FIELDS)),
+      ownedContent: fc.nat(50),
+      accessExpiresAt: fc.option(day, { nil: null }),
+      organization: fc.option(fc.constantFrom(...ORGS), { nil: null }),
+      passwordHash: fc.option(fc.constant('salt:digest'), { nil: null })
+    })
+    .map((r) => {
+      const status = r.userType === 'directory' && (r.status === 'invited' || r.status === 'expired') ? 'profile_only' : r.status;
+      return makeUser({ ...r, status, failedSignIns: r.locked ? 5 : 0 });
+    });
+}
