@@ -787,7 +787,7 @@ export async function runBench({ users = 100000, runs = 5, quick = false, write 
 /**
  * The engine worker's used JS heap, in bytes. Workers have no performance.memory, so this asks
  * V8 through the DevTools protocol: attach to the page's worker (messages relayed by the page's
- * session) and call Runtime.getHeapUsage. Null if the worker cannot be reached.
+ * session), collect garbage, and call Runtime.getHeapUsage. Null if the worker cannot be reached.
  */
 async function workerHeap(context, page) {
   const cdp = await context.newCDPSession(page);
@@ -801,10 +801,14 @@ async function workerHeap(context, page) {
     await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
     const sessionId = await within(5000, attached);
     if (!sessionId) return null;
-    const result = await within(5000, new Promise((resolve) => {
-      replies.set(1, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-    }));
+    const ask = (id, method) =>
+      within(30_000, new Promise((resolve) => {
+        replies.set(id, resolve);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      }));
+    // What the worker keeps, not what it has yet to collect: a full collection first.
+    await ask(1, 'HeapProfiler.collectGarbage');
+    const result = await ask(2, 'Runtime.getHeapUsage');
     return result?.usedSize ?? null;
   } catch {
     return null;
@@ -1025,7 +1029,8 @@ would be counted as Muster's time. "The table answered" means its \`data-answers
   and read-modified-written with plain IndexedDB in one transaction, and papaparse alone parsing the
   last upload file in a worker. Ratios divide the scenario's median by the floor's median.
 - **heap**: the page's \`performance.memory\`; the engine worker's is V8's own figure, asked through
-  the DevTools protocol (\`Runtime.getHeapUsage\`).
+  the DevTools protocol after a full garbage collection (\`HeapProfiler.collectGarbage\`, then
+  \`Runtime.getHeapUsage\`): what the engine keeps, not what it has yet to collect.
 
 The machine is shared (2 cores, other sessions building and testing), so each section notes the
 load average before and after its run; figures move with it, the ratios to the same run's floors

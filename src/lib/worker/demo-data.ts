@@ -6,8 +6,6 @@ import { emailKey } from '../domain/email';
 import { BUILT_IN_ROLES, type Role } from '../domain/roles';
 import { FLAGGABLE_FIELDS, type User, type UserStatus } from '../domain/user';
 
-export const DEMO_SIZES = [1000, 10000, 100000] as const;
-
 const ORGANIZATIONS = [
   'North America Sales',
   'EMEA Sales',

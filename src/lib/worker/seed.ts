@@ -2,6 +2,7 @@ import { chunkOf, type MusterDB, type UserChunk } from '../db/schema';
 import type { Company, Organization, Settings } from '../domain/directory';
 import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
+import type { Progress } from './jobs';
 
 export const DEFAULT_DEMO_SIZE = 1000;
 
@@ -29,11 +30,18 @@ export function toChunks(users: User[]): UserChunk[] {
   return [...chunks].map(([id, list]) => ({ id, users: list }));
 }
 
+/** Chunks written per request: progress moves every 20,000 users, in the same transaction. */
+const SLICE = 40;
+
 /** Replaces every table with the given workspace, in one transaction. */
-export async function writeWorkspace(db: MusterDB, ws: WorkspaceData) {
+export async function writeWorkspace(db: MusterDB, ws: WorkspaceData, onProgress?: Progress) {
+  const chunks = toChunks(ws.users);
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
-    await db.userChunks.bulkAdd(toChunks(ws.users));
+    for (let i = 0; i < chunks.length; i += SLICE) {
+      await db.userChunks.bulkAdd(chunks.slice(i, i + SLICE));
+      onProgress?.({ phase: 'Writing them to this browser’s storage', done: Math.min(i + SLICE, chunks.length), total: chunks.length });
+    }
     await db.roles.bulkAdd(ws.roles);
     await db.organizations.bulkAdd(ws.organizations);
     await db.companies.bulkAdd(ws.companies);

@@ -74,13 +74,13 @@ export class EngineContext {
   }
 
   /** Forgets everything derived from the data (sessions, previews) and reads the workspace again. */
-  async reload(): Promise<void> {
+  async reload(onProgress?: Progress): Promise<void> {
     this.reportRows.forget();
     this.signIns.forgetAll();
     this.uploads.clear();
     this.history.forget();
     this.previews.forget();
-    await loadWorkspace(this.db, this.store);
+    await loadWorkspace(this.db, this.store, onProgress);
   }
 
   /** Ids in words, for everything a person reads: previews, reports, their exports. */

@@ -2,6 +2,7 @@ import { roomProblem, workspaceOf } from '../../domain/storage-room';
 import { storageEstimate } from '../storage-estimate';
 import type { Plan } from '../../domain/directory';
 import { plural } from '../../domain/format';
+import { demoSizesInWords, isDemoSize } from '../../domain/demo-sizes';
 import { operationHeader } from '../../domain/operations';
 import { hasAdministrativeRole } from '../../domain/roles';
 import { displayName } from '../../domain/user';
@@ -15,7 +16,6 @@ import type { EngineEvent } from '../tabs';
 import { whenOpen, type EngineContext } from './context';
 
 const PLAN_NAMES: Record<Plan, string> = { standard: 'Standard', enterprise: 'Enterprise' };
-const DEMO_SIZES = [1000, 10000, 100000];
 /** Users in the sample whose size stands for a demo workspace's, before anything is written. */
 const SAMPLE = 200;
 
@@ -78,20 +78,16 @@ export function workspaceHandlers(ctx: EngineContext) {
 
     /** Replaces the whole workspace with fresh demo data of the given size (SPEC §8). */
     async resetDemo(size: number, onProgress?: Progress): Promise<{ ok: true; total: number } | Failure> {
-      if (!DEMO_SIZES.includes(size)) return fail('invalid', 'Demo workspaces come in 1,000, 10,000 or 100,000 users.');
+      if (!isDemoSize(size)) return fail('invalid', `Demo workspaces come in ${demoSizesInWords()} users.`);
       await ctx.ensureOpen();
       // Said before generating or writing anything: a sample's size, scaled to the workspace.
       const sample = await demoWorkspace(SAMPLE);
       const full = roomProblem(workspaceOf(size), (JSON.stringify(sample.users).length / SAMPLE) * size, await storageEstimate());
       if (full) return fail('invalid', full);
       try {
-        onProgress?.({ phase: `Generating ${plural(size, 'demo user')}`, done: 0, total: 3 });
-        const ws = await demoWorkspace(size);
-        onProgress?.({ phase: 'Writing them to this browser’s storage', done: 1, total: 3 });
-        await writeWorkspace(db, ws);
-        onProgress?.({ phase: 'Loading the new workspace', done: 2, total: 3 });
-        await ctx.reload();
-        onProgress?.({ phase: 'Done', done: 3, total: 3 });
+        onProgress?.({ phase: `Generating ${plural(size, 'demo user')}`, done: 0, total: 1 });
+        await writeWorkspace(db, await demoWorkspace(size), onProgress);
+        await ctx.reload(onProgress && ((p) => onProgress({ ...p, phase: 'Loading the new workspace' })));
       } catch (e) {
         return fail('fault', faultMessage(e));
       }
