@@ -23,9 +23,9 @@ export const REPORT_EXPORT_LABELS: Record<ReportExportFormat, { label: string; m
   scim: { label: 'SCIM 2.0 BulkRequest (JSON)', mime: 'application/scim+json' }
 };
 
-/** A file the engine wrote, as the bytes the browser saves (moved to the page, not copied). */
+/** A file the engine wrote, as the Blob the browser saves (made in the worker; the page gets a handle). */
 export interface ExportFile {
   filename: string;
   mime: string;
-  bytes: Uint8Array;
+  blob: Blob;
 }

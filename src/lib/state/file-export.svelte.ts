@@ -1,4 +1,4 @@
-import { downloadBytes } from '../client/download';
+import { downloadBlob } from '../client/download';
 import { runJob } from '../client/jobs';
 import type { ExportFile } from '../domain/export-formats';
 import type { ProgressEvent } from '../worker/jobs';
@@ -16,7 +16,7 @@ export class FileExport {
     this.progress = null;
     try {
       const file = await runJob({ onProgress: (p) => (this.progress = p) }, ({ progress }) => write(progress));
-      if (file) downloadBytes(file.filename, file.bytes, `${file.mime};charset=utf-8`);
+      if (file) downloadBlob(file.filename, file.blob);
     } finally {
       this.running = false;
       this.progress = null;

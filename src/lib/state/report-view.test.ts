@@ -11,8 +11,8 @@ const fake = {
   exportReportUsers: vi.fn()
 };
 vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
-const downloadBytes = vi.fn();
-vi.mock('$lib/client/download', () => ({ downloadBytes }));
+const downloadBlob = vi.fn();
+vi.mock('$lib/client/download', () => ({ downloadBlob }));
 
 const { workspace } = await import('./workspace.svelte');
 const { ReportView } = await import('./report-view.svelte');
@@ -61,12 +61,12 @@ describe('a report’s page', () => {
     fake.reportRows.mockResolvedValueOnce({ total: 0, rows: [] });
     await view.rows({ q: 'nora' }, 200, 100);
     expect(fake.reportRows).toHaveBeenCalledWith(4, { q: 'nora' }, 200, 100);
-    const bytes = new TextEncoder().encode('{"id":4}');
-    fake.exportReport.mockResolvedValueOnce({ filename: 'muster-report-4-scim-bulk.json', mime: 'application/scim+json', bytes });
+    const blob = new Blob(['{"id":4}'], { type: 'application/scim+json;charset=utf-8' });
+    fake.exportReport.mockResolvedValueOnce({ filename: 'muster-report-4-scim-bulk.json', mime: 'application/scim+json', blob });
     await view.download('scim');
     expect(fake.exportReport).toHaveBeenCalledWith(4, 'scim');
-    expect(downloadBytes).toHaveBeenCalledWith('muster-report-4-scim-bulk.json', bytes, 'application/scim+json;charset=utf-8');
-    fake.exportReportUsers.mockResolvedValueOnce({ filename: 'report-4-okta-users.csv', mime: 'text/csv', bytes: new Uint8Array() });
+    expect(downloadBlob).toHaveBeenCalledWith('muster-report-4-scim-bulk.json', blob);
+    fake.exportReportUsers.mockResolvedValueOnce({ filename: 'report-4-okta-users.csv', mime: 'text/csv', blob: new Blob([]) });
     await view.downloadUsers('okta');
     expect(fake.exportReportUsers).toHaveBeenCalledWith(4, 'okta', expect.any(Function));
   });

@@ -18,4 +18,13 @@ describe('exporting users in chunks, with progress', () => {
     else expect(file.text).toBe(whole(users, names));
     expect(seen).toEqual([0, 10_000, 20_000, 23_456]);
   });
+
+  it('crosses to the page as a Blob of that text: the page is handed a Blob, never the text or its bytes', async () => {
+    const file = exportUsersAs(users.slice(0, 50), 'muster', names);
+    const onPage = structuredClone(file);
+    expect(Object.keys(onPage).sort()).toEqual(['blob', 'filename', 'mime']);
+    expect(onPage.blob.type).toBe('text/csv;charset=utf-8');
+    // Byte for byte, the leading byte-order mark included (Blob.text() would drop it).
+    expect(new Uint8Array(await onPage.blob.arrayBuffer())).toEqual(new TextEncoder().encode(file.text));
+  });
 });
