@@ -58,9 +58,8 @@ export class DirectoryState {
     return this.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
   }
 
-  /** Ids of the loaded rows in [start, end), for range selection. */
   /** Ids of rows [start, end): from the rows held when they cover it, else asked of the engine. */
-  async rangeIds(start: number, end: number): Promise<number[]> {
+  async rangeIds(start: number, end: number): Promise<ArrayLike<number>> {
     const held = this.idsBetween(start, end);
     return held.length === end - start ? held : engine().rangeIds({ filter: this.filter, sort: this.sort }, start, end);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { deferred } from '../../../tests/deferred';
 
 const fake = { meta: vi.fn(async () => null), selectionInfo: vi.fn(), rangeIds: vi.fn() };
@@ -10,6 +11,33 @@ const { SelectionState } = await import('./selection.svelte');
 type Info = { selected: number; hidden: number };
 
 describe('the selection', () => {
+  it('holds exactly the ids ticked and not unticked since, through any ticks, ranges, clears and restores', () => {
+    const id = fc.integer({ min: 1, max: 3000 });
+    const step = fc.oneof(
+      fc.record({ op: fc.constant('set' as const), ids: fc.array(id, { maxLength: 3 }), on: fc.boolean() }),
+      fc.record({ op: fc.constant('many' as const), ids: fc.array(id, { maxLength: 200 }), on: fc.boolean() }),
+      fc.record({ op: fc.constant('replace' as const), ids: fc.array(id, { maxLength: 50 }), on: fc.constant(true) }),
+      fc.record({ op: fc.constant('clear' as const), ids: fc.constant([]), on: fc.constant(false) })
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        const selection = new SelectionState();
+        const model = new Set<number>();
+        for (const { op, ids, on } of steps) {
+          if (op === 'clear' || op === 'replace') model.clear();
+          for (const i of ids) if (on) model.add(i); else model.delete(i);
+          if (op === 'set') for (const i of ids) selection.set(i, on);
+          else if (op === 'many') selection.setMany(Int32Array.from(ids), on);
+          else if (op === 'replace') selection.replace(ids);
+          else selection.clear();
+          expect(selection.count).toBe(model.size);
+        }
+        expect([...selection.ids()]).toEqual([...model].sort((a, b) => a - b));
+        for (let i = 0; i <= 3001; i += 7) expect(selection.has(i)).toBe(model.has(i));
+      })
+    );
+  });
+
   it('counts the selected users the newest filter hides when the answer for an earlier filter arrives last', async () => {
     const selection = new SelectionState();
     selection.setMany([1, 2, 3], true);
@@ -22,7 +50,7 @@ describe('the selection', () => {
     await second;
     inactive.resolve({ selected: 3, hidden: 3 });
     await first;
-    expect(fake.selectionInfo).toHaveBeenLastCalledWith({ ids: [1, 2, 3] }, { status: ['invited'] });
+    expect(fake.selectionInfo).toHaveBeenLastCalledWith({ ids: Int32Array.from([1, 2, 3]) }, { status: ['invited'] });
     expect(selection.hidden).toBe(1);
   });
 

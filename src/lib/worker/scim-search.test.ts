@@ -51,7 +51,7 @@ describe('engine: SCIM filters in search', () => {
 
     expect(await engine.selectionInfo(everyMatching, filter)).toEqual({ selected: shown.length, hidden: 0 });
     expect(await engine.selectionInfo({ filter, except: [shown[0]] }, {})).toEqual({ selected: shown.length - 1, hidden: 0 });
-    expect((await engine.rangeIds({ filter, sort: { key: 'name', dir: 'asc' } }, 0, 1000)).sort((a, b) => a - b)).toEqual(shown);
+    expect([...(await engine.rangeIds({ filter, sort: { key: 'name', dir: 'asc' } }, 0, 1000))].sort((a, b) => a - b)).toEqual(shown);
     // The menu counts the same users as the same ids picked one by one.
     expect(await engine.actionMenu(everyMatching)).toEqual(await engine.actionMenu({ ids: shown }));
     const listed = JSON.parse((await engine.exportUsers(everyMatching, 'scim')).text) as { totalResults: number; Resources: { userName: string }[] };
@@ -85,7 +85,7 @@ describe('engine: SCIM filters in search', () => {
     // Never everyone: select all matching, the menu, exports and bulk actions find no one either.
     const bad = scim('title pr and');
     expect(await engine.selectionInfo({ filter: bad }, bad)).toEqual({ selected: 0, hidden: 0 });
-    expect(await engine.rangeIds({ filter: bad, sort: { key: 'name', dir: 'asc' } }, 0, 100)).toEqual([]);
+    expect(await engine.rangeIds({ filter: bad, sort: { key: 'name', dir: 'asc' } }, 0, 100)).toHaveLength(0);
     expect((await engine.actionMenu({ filter: bad })).every((item) => !item.applies)).toBe(true);
     expect(JSON.parse((await engine.exportUsers({ filter: bad }, 'scim')).text).totalResults).toBe(0);
     const preview = await engine.preview('set_access_expiry', { filter: bad }, { date: '2027-01-31' });

@@ -6,7 +6,7 @@ import type { Store } from './store';
  * What the administrator selected: explicit ids, or "every user matching this filter" minus the
  * ones unticked since. The filter form never ships 100,000 ids across postMessage.
  */
-export type Selection = { ids: number[] } | { filter: Filter; except?: number[] };
+export type Selection = { ids: readonly number[] | Int32Array } | { filter: Filter; except?: number[] };
 
 export function resolveSelection(store: Store, sel: Selection): number[] {
   if ('ids' in sel) return [...new Set(sel.ids)];

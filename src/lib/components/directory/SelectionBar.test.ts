@@ -31,7 +31,7 @@ describe('the selection bar', () => {
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('2 users selected');
     expect(status).toHaveTextContent('(1 hidden by the current filter)');
-    expect(fake.selectionInfo).toHaveBeenLastCalledWith({ ids: [1, 2] }, { status: ['inactive'] });
+    expect(fake.selectionInfo).toHaveBeenLastCalledWith({ ids: Int32Array.from([1, 2]) }, { status: ['inactive'] });
   });
 
   it('offers to select every matching user, then to clear the selection', async () => {
