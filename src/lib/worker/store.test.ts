@@ -67,4 +67,18 @@ describe('the engine’s sorted orders across writes', () => {
     expect(after).toBe(before);
     expect(after.users.slice(0, 200).filter((u) => u.status === 'inactive').length).toBeGreaterThanOrEqual(50);
   });
+
+  it('merges added users into the orders it holds and drops removed ones, without sorting everyone again', () => {
+    const store = storeOf(ws.users);
+    const before = store.order('name');
+    const template = ws.users[10];
+    store.put({ ...template, id: 5000, lastName: 'Aaaron', email: 'first@example.com', emailKey: 'first@example.com' });
+    store.remove(ws.users[20].id);
+    store.touch();
+    const after = store.order('name');
+    expect(after).toBe(before);
+    expect(after.users[0].id).toBe(5000);
+    expect(after.users.some((u) => u.id === ws.users[20].id)).toBe(false);
+    expect(after.users).toHaveLength(ws.users.length);
+  });
 });

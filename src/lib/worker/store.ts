@@ -9,8 +9,8 @@ import { TextIndex } from './text-index';
 export interface SortedView {
   users: User[];
   texts: string[];
-  /** Each user's place in `users`, by id. */
-  at: Map<number, number>;
+  /** Each user's place in `users` plus one, by id (0: not in this order). */
+  at: Int32Array;
   /** Built on the first search in this order. */
   index?: TextIndex;
 }
@@ -32,9 +32,13 @@ export class Store {
   /** Bumped on every committed change; caches keyed on it go stale by themselves. */
   version = 0;
   private sorted = new Map<SortKey, SortedView>();
-  /** Users written since the last commit, and whether any was added or removed. */
+  /** Users written (put) and removed since the last commit; disjoint. */
   private changed = new Set<number>();
-  private reshaped = false;
+  private removed = new Set<number>();
+  /** Set when every user was read again: orders are sorted anew. */
+  private reloaded = false;
+  /** The largest id held, for the id-indexed arrays of the orders. */
+  private maxId = 0;
   /** The last query's matching ids in sort order (query.ts), valid while `version` is. */
   lastQuery: { key: string; version: number; ids: number[] } | null = null;
   /** SCIM expressions compiled to predicates, by text (query.ts): they read no data, so never go stale. */
@@ -52,17 +56,21 @@ export class Store {
 
   /** Forgets every user: a load follows, with put() for each and touch() at the end. */
   clear() {
-    this.reshaped = true;
+    this.reloaded = true;
     this.users.clear();
     this.byEmail.clear();
     this.search.clear();
+    this.changed.clear();
+    this.removed.clear();
+    this.maxId = 0;
   }
 
   put(u: User) {
     this.interner.user(u);
     const old = this.users.get(u.id);
-    if (old) this.changed.add(u.id);
-    else this.reshaped = true;
+    this.changed.add(u.id);
+    this.removed.delete(u.id);
+    if (u.id > this.maxId) this.maxId = u.id;
     if (old && old.emailKey !== u.emailKey) this.byEmail.delete(old.emailKey);
     this.users.set(u.id, u);
     this.byEmail.set(u.emailKey, u);
@@ -72,7 +80,8 @@ export class Store {
   remove(id: number) {
     const old = this.users.get(id);
     if (!old) return;
-    this.reshaped = true;
+    this.changed.delete(id);
+    this.removed.add(id);
     this.users.delete(id);
     this.byEmail.delete(old.emailKey);
     this.search.delete(id);
@@ -80,31 +89,87 @@ export class Store {
 
   touch() {
     this.version++;
-    if (this.reshaped) this.sorted.clear();
+    if (this.reloaded) this.sorted.clear();
     else for (const [key, view] of this.sorted) if (!this.refresh(key, view)) this.sorted.delete(key);
     this.changed.clear();
-    this.reshaped = false;
+    this.removed.clear();
+    this.reloaded = false;
   }
 
   /**
-   * Keeps a sorted order across a write that moved nobody in it (a bulk status change leaves the
-   * name order as it was): changed users are swapped in place instead of sorting 100,000 again.
-   * False when some changed user's sort key moved, so the order must be computed anew.
+   * Keeps a sorted order across a write instead of sorting every user again: a changed user whose
+   * sort key did not move is swapped in place (a bulk status change leaves the name order as it
+   * was); removed users are dropped, and added users and those whose key moved are sorted among
+   * themselves and merged in, each placed by a binary search. One pass over the order: at a
+   * million users that is milliseconds where a sort takes seconds. False when so many users moved
+   * (a quarter) that a fresh sort is as cheap.
    */
   private refresh(key: SortKey, view: SortedView): boolean {
     const sortKey = this.sortKeyOf(key);
-    for (const id of this.changed) {
-      const i = view.at.get(id);
-      if (i === undefined || sortKey(view.users[i]) !== sortKey(this.users.get(id)!)) return false;
+    const { users, texts, at } = view;
+    const gone = new Uint8Array(users.length);
+    let goneCount = 0;
+    const movers: { k: string; u: User }[] = [];
+    for (const id of this.removed) {
+      const i = id < at.length ? at[id] - 1 : -1;
+      if (i >= 0) (gone[i] = 1), goneCount++;
     }
     for (const id of this.changed) {
-      const i = view.at.get(id)!;
-      const text = this.search.get(id) ?? '';
-      if (view.texts[i] !== text) view.index = undefined;
-      view.users[i] = this.users.get(id)!;
-      view.texts[i] = text;
+      const u = this.users.get(id)!;
+      const i = id < at.length ? at[id] - 1 : -1;
+      const k = sortKey(u);
+      if (i >= 0 && sortKey(users[i]) === k) {
+        const text = this.search.get(id) ?? '';
+        if (texts[i] !== text) view.index = undefined;
+        users[i] = u;
+        texts[i] = text;
+        continue;
+      }
+      if (i >= 0) (gone[i] = 1), goneCount++;
+      movers.push({ k, u });
     }
+    if (goneCount === 0 && movers.length === 0) return true;
+    if ((goneCount + movers.length) * 4 > users.length) return false;
+    movers.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.u.id - b.u.id));
+    // Where each mover goes: before the first user of the old order that sorts after it.
+    const place = movers.map(({ k, u }) => {
+      let lo = 0;
+      let hi = users.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const mk = sortKey(users[mid]);
+        if (mk < k || (mk === k && users[mid].id < u.id)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    });
+    const size = users.length - goneCount + movers.length;
+    const nextUsers: User[] = new Array(size);
+    const nextTexts: string[] = new Array(size);
+    let w = 0;
+    let m = 0;
+    for (let i = 0; i <= users.length; i++) {
+      for (; m < movers.length && place[m] === i; m++, w++) {
+        nextUsers[w] = movers[m].u;
+        nextTexts[w] = this.search.get(movers[m].u.id) ?? '';
+      }
+      if (i < users.length && !gone[i]) {
+        nextUsers[w] = users[i];
+        nextTexts[w++] = texts[i];
+      }
+    }
+    view.users = nextUsers;
+    view.texts = nextTexts;
+    view.at = this.positions(nextUsers);
+    view.index = undefined;
     return true;
+  }
+
+  /** Each user's place plus one, by id. */
+  private positions(users: readonly User[]): Int32Array {
+    const at = new Int32Array(this.maxId + 1);
+    for (let i = 0; i < users.length; i++) at[users[i].id] = i + 1;
+    return at;
   }
 
   /** Every user in ascending order of `key` (ties by id); cached until the data changes. */
@@ -127,48 +192,101 @@ export class Store {
     return this.sorted.has(key);
   }
 
+  /**
+   * Every user in order of `key`, ties by id: users taken in id order, then a stable counting sort
+   * by the rank of each part of the key, last part first. Only the distinct values are compared
+   * (a directory's surnames, statuses, organizations repeat: 600 surnames for 100,000 people), so
+   * a million users sort in a fraction of the time a comparison sort of a million keys takes.
+   */
   private computeOrder(key: SortKey): SortedView {
-    const sortKey = this.sortKeyOf(key);
-    const entries: { u: User; k: string }[] = [];
-    for (const u of this.users.values()) entries.push({ u, k: sortKey(u) });
-    // Plain string comparison on pre-lowercased keys: a collator costs ~10x more at 100k rows.
-    entries.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.u.id - b.u.id));
-    // Users and their search text side by side: scanning arrays in order is several times faster
-    // than looking each id up in a Map.
-    return {
-      users: entries.map((e) => e.u),
-      texts: entries.map((e) => this.search.get(e.u.id) ?? ''),
-      at: new Map(entries.map((e, i) => [e.u.id, i]))
-    };
+    let users = this.usersById();
+    const parts = this.sortParts(key);
+    for (let p = parts.length - 1; p >= 0; p--) users = sortByRank(users, parts[p]);
+    return { users, texts: users.map((u) => this.search.get(u.id) ?? ''), at: this.positions(users) };
   }
 
+  private usersById(): User[] {
+    const users = [...this.users.values()];
+    for (let i = 1; i < users.length; i++) if (users[i - 1].id > users[i].id) return users.sort((a, b) => a.id - b.id);
+    return users;
+  }
+
+  /** A user's place in `key`'s order as one string (parts joined by NUL, which sorts first). */
   sortKeyOf(key: SortKey): (u: User) => string {
+    const parts = this.sortParts(key);
+    return parts.length === 1 ? parts[0] : (u) => parts.map((p) => p(u)).join('\u0000');
+  }
+
+  /**
+   * The parts of a sort key, each a comparable string: lowercased, empty values last. Each part is
+   * worked out once per distinct value (values are shared copies, store.ts), not once per user.
+   */
+  private sortParts(key: SortKey): ((u: User) => string)[] {
     const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
     // Empty values sort last in ascending order.
     const last = (s: string | null) => (s === null || s === '' ? '\uffff' : s);
+    const once = <V>(f: (v: V) => string) => {
+      const seen = new Map<V, string>();
+      return (v: V) => {
+        let k = seen.get(v);
+        if (k === undefined) seen.set(v, (k = f(v)));
+        return k;
+      };
+    };
+    const name = <T extends { name: string }>(m: Map<string, T>) => once((id: string | null) => last(lower(id && m.get(id)?.name)));
     switch (key) {
-      case 'name':
-        return (u) => `${lower(u.lastName)}\u0000${lower(u.firstName)}`;
+      case 'name': {
+        const [l, f] = [once(lower), once(lower)];
+        return [(u) => l(u.lastName), (u) => f(u.firstName)];
+      }
       case 'email':
-        return (u) => u.emailKey;
+        return [(u) => u.emailKey];
       case 'status':
-        return (u) => u.status;
+        return [(u) => u.status];
       case 'userType':
-        return (u) => u.userType;
-      case 'roles':
-        return (u) => u.roles.map((r) => lower(this.roles.get(r)?.name ?? r)).sort().join(',');
-      case 'organization':
-        return (u) => last(lower(u.organization && this.organizations.get(u.organization)?.name));
-      case 'company':
-        return (u) => last(lower(u.company && this.companies.get(u.company)?.name));
+        return [(u) => u.userType];
+      case 'roles': {
+        const roles = once((ids: readonly string[]) => ids.map((r) => lower(this.roles.get(r)?.name ?? r)).sort().join(','));
+        return [(u) => roles(u.roles)];
+      }
+      case 'organization': {
+        const org = name(this.organizations);
+        return [(u) => org(u.organization)];
+      }
+      case 'company': {
+        const co = name(this.companies);
+        return [(u) => co(u.company)];
+      }
       case 'timeZone':
-        return (u) => u.timeZone;
+        return [(u) => u.timeZone];
       case 'lastSignInAt':
-        return (u) => last(u.lastSignInAt);
+        return [(u) => last(u.lastSignInAt)];
       case 'accessExpiresAt':
-        return (u) => last(u.accessExpiresAt);
+        return [(u) => last(u.accessExpiresAt)];
       case 'createdAt':
-        return (u) => u.createdAt;
+        return [(u) => u.createdAt];
     }
   }
+}
+
+/** `users` stably sorted by `part`: its distinct values ranked, then a counting sort by rank. */
+function sortByRank(users: User[], part: (u: User) => string): User[] {
+  const n = users.length;
+  const values: string[] = new Array(n);
+  const rank = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const v = part(users[i]);
+    values[i] = v;
+    rank.set(v, 0);
+  }
+  // Plain string comparison on pre-lowercased values: a collator costs ~10x more.
+  const distinct = [...rank.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let r = 0; r < distinct.length; r++) rank.set(distinct[r], r);
+  const ranks = new Int32Array(n);
+  const starts = new Int32Array(distinct.length + 1);
+  for (let i = 0; i < n; i++) starts[(ranks[i] = rank.get(values[i])!) + 1]++;
+  for (let r = 1; r < starts.length; r++) starts[r] += starts[r - 1];
+  const out: User[] = new Array(n);
+  for (let i = 0; i < n; i++) out[starts[ranks[i]]++] = users[i];
+  return out;
 }
