@@ -11,11 +11,18 @@ let numbers: Intl.NumberFormat | null = null;
 let days: Intl.DateTimeFormat | null = null;
 let instants: Intl.DateTimeFormat | null = null;
 let megabytes: Intl.NumberFormat | null = null;
+let percents: Intl.NumberFormat | null = null;
 
 /** 1234 → "1,234" (en-US), "1.234" (de-DE). */
 export function count(n: number): string {
   numbers ??= new Intl.NumberFormat();
   return numbers.format(n);
+}
+
+/** How far a job is, whole percents: "40%" (en-US), "40 %" (de-DE); 0% while the total is unknown. */
+export function percent(progress: { done: number; total: number }): string {
+  percents ??= new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+  return percents.format(progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) / 100 : 0);
 }
 
 /** "1 user", "1,204 users". */

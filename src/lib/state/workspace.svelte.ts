@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { engine, onEngineStopped } from '../client/engine';
 import { messageOf } from '../client/errors';
 import { requestPersistence, type StorageState } from '../client/storage';
-import type { EngineEvent } from '../worker/api';
+import type { EngineEvent, ProgressEvent } from '../worker/api';
 import type { Plan } from '../domain/directory';
 import type { Meta } from '../worker/api';
 
@@ -23,6 +23,8 @@ class WorkspaceState {
   failure = $state<string | null>(null);
   /** What the browser answered when asked to keep Muster's data persistently. */
   storage = $state<StorageState | null>(null);
+  /** How far opening has read the workspace (seconds at a million users), until it is open. */
+  opening = $state.raw<ProgressEvent | null>(null);
   private loading: Promise<void> | null = null;
 
   constructor() {
@@ -44,7 +46,8 @@ class WorkspaceState {
   ready(): Promise<void> {
     this.loading ??= (async () => {
       try {
-        await engine().open();
+        await engine().open({}, Comlink.proxy((p: ProgressEvent) => (this.opening = p)));
+        this.opening = null;
         this.meta = await engine().meta();
         // Changes made in other tabs arrive here once this tab's engine has reloaded them.
         await engine().watch(

@@ -59,4 +59,11 @@ describe('demo workspace', () => {
     expect(new Set(big.users.map((u) => u.emailKey)).size).toBe(100_000);
     expect(ms).toBeLessThan(8000);
   });
+
+  it('says how far it has got while generating a large workspace, before a single user is written', () => {
+    const seen: string[] = [];
+    generateDemoWorkspace({ size: 40_000, today: '2026-11-23', onProgress: (p) => seen.push(`${p.phase} ${p.done}/${p.total}`) });
+    expect(seen).toEqual(['Generating 40,000 demo users 20000/40000', 'Generating 40,000 demo users 40000/40000']);
+  });
 });
+

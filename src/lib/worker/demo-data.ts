@@ -1,10 +1,15 @@
 import { DEMO_PASSWORD_HASH } from './demo-password';
+import type { Progress } from './jobs';
+import { plural } from '../domain/format';
 import { Faker, base, en } from '@faker-js/faker';
 import { addDays } from '../domain/dates';
 import type { Company, Organization } from '../domain/directory';
 import { emailKey } from '../domain/email';
 import { BUILT_IN_ROLES, type Role } from '../domain/roles';
 import { FLAGGABLE_FIELDS, type User, type UserStatus } from '../domain/user';
+
+/** Users generated between two progress messages. */
+const PROGRESS_EVERY = 20_000;
 
 const ORGANIZATIONS = [
   'North America Sales',
@@ -88,8 +93,8 @@ const STATUS_WEIGHTS: [UserStatus, number][] = [
  * A realistic, deterministic workspace (SPEC §8): the same size, seed and day always give the same
  * users. Every status, type, role and flag appears from 1,000 users up.
  */
-export function generateDemoWorkspace(options: { size: number; seed?: number; today: string }) {
-  const { size, today } = options;
+export function generateDemoWorkspace(options: { size: number; seed?: number; today: string; onProgress?: Progress }) {
+  const { size, today, onProgress } = options;
   const seed = options.seed ?? 1;
   const faker = new Faker({ locale: [en, base], seed });
   const r = rng(seed * 7919 + 17);
@@ -120,6 +125,8 @@ export function generateDemoWorkspace(options: { size: number; seed?: number; to
   const users: User[] = [];
 
   for (let id = 1; id <= size; id++) {
+    // Said while generating: a progress message leaves the worker at once, even mid-loop.
+    if (id % PROGRESS_EVERY === 0) onProgress?.({ phase: `Generating ${plural(size, 'demo user')}`, done: id, total: size });
     const isAdmin = id <= adminCount;
     const isOps = !isAdmin && id <= adminCount + opsCount;
     const isAE = !isAdmin && !isOps && id <= adminCount + opsCount + aeCount;

@@ -50,10 +50,10 @@ export async function writeWorkspace(db: MusterDB, ws: WorkspaceData, onProgress
 }
 
 /** Deterministic demo data (SPEC §8): the same size and day always give the same workspace. */
-export async function demoWorkspace(size: number, today = realToday()): Promise<WorkspaceData> {
+export async function demoWorkspace(size: number, today = realToday(), onProgress?: Progress): Promise<WorkspaceData> {
   // Loaded on demand: the fake-data library is only needed the moment a workspace is seeded.
   const { generateDemoWorkspace } = await import('./demo-data');
-  const ws = generateDemoWorkspace({ size, today });
+  const ws = generateDemoWorkspace({ size, today, onProgress });
   return {
     ...ws,
     settings: {

@@ -68,8 +68,11 @@ export class Store {
   put(u: User) {
     this.interner.user(u);
     const old = this.users.get(u.id);
-    this.changed.add(u.id);
-    this.removed.delete(u.id);
+    // While loading, every order is sorted anew at the end: no need to note who changed.
+    if (!this.reloaded) {
+      this.changed.add(u.id);
+      this.removed.delete(u.id);
+    }
     if (u.id > this.maxId) this.maxId = u.id;
     if (old && old.emailKey !== u.emailKey) this.byEmail.delete(old.emailKey);
     this.users.set(u.id, u);

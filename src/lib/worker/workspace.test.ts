@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { STORES_V1 } from '../db/schema';
 import { BUILT_IN_ROLES } from '../domain/roles';
 import { makeUser } from '../../../tests/factories';
-import { dump, engines, everyone, setup } from '../../../tests/engine';
+import { dump, engines, everyone, setup, workspace } from '../../../tests/engine';
 import { createEngine } from './api';
-import { toChunks } from './seed';
+import { toChunks, writeWorkspace } from './seed';
+import { MusterDB } from '../db/schema';
 
 describe('workspace: schema migrations', () => {
   it('opens a version-1 workspace with the current code and finds every record, upgraded and usable', async () => {
@@ -178,3 +179,24 @@ describe('workspace: several tabs', () => {
     expect(events).toEqual(['outdated']);
   });
 });
+
+describe('workspace: opening', () => {
+  it('says how far it has read while opening, page by page of user chunks, and then holds every user', async () => {
+    const users = workspace(); // 63 users in 61 chunks: two pages of reading
+    const db = new MusterDB('open-progress');
+    await writeWorkspace(db, {
+      users,
+      roles: BUILT_IN_ROLES,
+      organizations: [{ id: 'org-1', name: 'North' }, { id: 'org-2', name: 'South' }],
+      companies: [],
+      settings: { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 40000, demoSize: 0 }
+    });
+    db.close();
+    const engine = createEngine({ dbName: 'open-progress' });
+    engines.push(engine);
+    const seen: string[] = [];
+    expect(await engine.open({}, (p) => seen.push(`${p.phase} ${p.done}/${p.total}`))).toEqual({ total: users.length });
+    expect(seen).toEqual(['Loading the workspace 40/61', 'Loading the workspace 61/61']);
+  });
+});
+

@@ -59,11 +59,11 @@ export class EngineContext {
   }
 
   /** Opens the workspace once, seeding the demo on the very first open. */
-  async ensureOpen(demoSize?: number): Promise<void> {
+  async ensureOpen(demoSize?: number, onProgress?: Progress): Promise<void> {
     this.opened ??= (async () => {
       await this.db.open();
       if ((await this.db.settings.count()) === 0) await seedDemo(this.db, demoSize ?? DEFAULT_DEMO_SIZE);
-      await loadWorkspace(this.db, this.store);
+      await loadWorkspace(this.db, this.store, onProgress);
     })();
     try {
       await this.opened;

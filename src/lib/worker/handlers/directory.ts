@@ -27,8 +27,8 @@ export function directoryHandlers(ctx: EngineContext) {
   const { store } = ctx;
   return {
     /** Opens the workspace, seeding demo data on the very first open. */
-    async open(opts: { demoSize?: number } = {}): Promise<{ total: number }> {
-      await ctx.ensureOpen(opts.demoSize);
+    async open(opts: { demoSize?: number } = {}, onProgress?: Progress): Promise<{ total: number }> {
+      await ctx.ensureOpen(opts.demoSize, onProgress);
       return { total: store.users.size };
     },
 

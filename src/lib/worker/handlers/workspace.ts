@@ -86,7 +86,7 @@ export function workspaceHandlers(ctx: EngineContext) {
       if (full) return fail('invalid', full);
       try {
         onProgress?.({ phase: `Generating ${plural(size, 'demo user')}`, done: 0, total: 1 });
-        await writeWorkspace(db, await demoWorkspace(size), onProgress);
+        await writeWorkspace(db, await demoWorkspace(size, undefined, onProgress), onProgress);
         await ctx.reload(onProgress && ((p) => onProgress({ ...p, phase: 'Loading the new workspace' })));
       } catch (e) {
         return fail('fault', faultMessage(e));
