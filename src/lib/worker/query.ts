@@ -102,9 +102,9 @@ export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] 
 }
 
 /**
- * The first page while no sorted order is cached (just after opening or after a write): one pass
+ * The first page while no sorted order is cached (just after opening, or a sort not used yet): one pass
  * that keeps the best `end` users, instead of sorting 100,000 before showing anything. The full
- * sort follows right after, off the critical path, for scrolling.
+ * sort and its search index follow right after, off the critical path, for scrolling and typing.
  */
 function firstPage(store: Store, match: UserPredicate, sort: Sort, end: number): { total: number; users: User[] } {
   const keyOf = store.sortKeyOf(sort.key);
@@ -127,7 +127,7 @@ function firstPage(store: Store, match: UserPredicate, sort: Sort, end: number):
     best.splice(lo, 0, e);
     if (best.length > end) best.pop();
   }
-  setTimeout(() => store.order(sort.key), 0);
+  store.soon(sort.key);
   return { total, users: best.map((e) => e.u) };
 }
 

@@ -81,4 +81,19 @@ describe('the engine’s sorted orders across writes', () => {
     expect(after.users.some((u) => u.id === ws.users[20].id)).toBe(false);
     expect(after.users).toHaveLength(ws.users.length);
   });
+
+  it('builds the search index of an order searched before again right after a write, not on the next keystroke', async () => {
+    const store = storeOf(ws.users);
+    const before = store.textIndex('name');
+    const u = ws.users[3];
+    store.put({ ...u, firstName: 'Zelda', version: u.version + 1 });
+    store.touch();
+    expect(store.order('name').index).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const rebuilt = store.order('name').index;
+    expect(rebuilt).toBeDefined();
+    expect(rebuilt).not.toBe(before);
+    expect(rebuilt!.containing('zelda')).toEqual([store.order('name').at[u.id] - 1]);
+  });
 });
+

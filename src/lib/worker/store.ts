@@ -93,7 +93,14 @@ export class Store {
   touch() {
     this.version++;
     if (this.reloaded) this.sorted.clear();
-    else for (const [key, view] of this.sorted) if (!this.refresh(key, view)) this.sorted.delete(key);
+    else
+      for (const [key, view] of this.sorted) {
+        const searched = !!view.index;
+        if (!this.refresh(key, view)) this.sorted.delete(key);
+        // An order someone searched in is searched again: its index is rebuilt now, while the
+        // administrator reads the result of the write, not on their next keystroke.
+        else if (searched && !view.index) this.soon(key);
+      }
     this.changed.clear();
     this.removed.clear();
     this.reloaded = false;
@@ -183,6 +190,14 @@ export class Store {
       this.sorted.set(key, view);
     }
     return view;
+  }
+
+  /** Sorts `key` and builds its search index in a task of its own, unless the data changes first. */
+  soon(key: SortKey) {
+    const version = this.version;
+    setTimeout(() => {
+      if (this.version === version) this.textIndex(key);
+    }, 0);
   }
 
   /** The search index of an order (built once per order and data version). */
