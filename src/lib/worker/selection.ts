@@ -9,7 +9,13 @@ import type { Store } from './store';
 export type Selection = { ids: readonly number[] | Int32Array } | { filter: Filter; except?: number[] };
 
 export function resolveSelection(store: Store, sel: Selection): number[] {
-  if ('ids' in sel) return [...new Set(sel.ids)];
+  if ('ids' in sel) return distinct(sel.ids);
   const except = new Set(sel.except ?? []);
   return matchingIds(store, sel.filter, DEFAULT_SORT).filter((id) => !except.has(id));
+}
+
+/** The ids once each, in their order. The page sends them ascending: then no Set of 600,000 is needed. */
+function distinct(ids: readonly number[] | Int32Array): number[] {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1] >= ids[i]) return [...new Set(ids)];
+  return Array.from(ids);
 }
