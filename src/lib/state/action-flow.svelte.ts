@@ -2,7 +2,7 @@ import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
 import type { Remedy } from '../domain/actions/form';
-import type { ApplyResult, MenuItem, PreviewOk, ProgressEvent, RowsPage, RowsQuery, Selection } from '../worker/api';
+import type { ApplyResult, MenuItem, PreviewOk, PreviewResult, ProgressEvent, RowsPage, RowsQuery, Selection } from '../worker/api';
 
 export type Step = 'params' | 'preview' | 'confirm' | 'running' | 'done';
 
@@ -33,6 +33,7 @@ export class ActionFlow {
   preview = $state<PreviewOk | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
+  /** How far the preview or the apply has got (seconds at a million users). */
   progress = $state<ProgressEvent | null>(null);
   outcome = $state<Outcome | null>(null);
   typed = $state('');
@@ -57,7 +58,8 @@ export class ActionFlow {
     this.busy = true;
     this.error = null;
     try {
-      const res = await engine().preview(this.action.id, this.selection, $state.snapshot(this.params));
+      const params = $state.snapshot(this.params);
+      const res = await runJob<PreviewResult>({ onProgress: (p) => (this.progress = p) }, ({ progress }) => engine().preview(this.action.id, this.selection, params, progress));
       if (res.ok) {
         this.preview = res;
         this.step = 'preview';
@@ -69,6 +71,7 @@ export class ActionFlow {
       this.error = messageOf(e);
     } finally {
       this.busy = false;
+      this.progress = null;
     }
   }
 

@@ -2,7 +2,7 @@ import { engine } from '../client/engine';
 import { runJob } from '../client/jobs';
 import { messageOf } from '../client/errors';
 import { count, plural } from '../domain/format';
-import type { ApplyResult, ProgressEvent, RevertPreview, RowsPage, RowsQuery } from '../worker/api';
+import type { ApplyResult, Failure, ProgressEvent, RevertPreview, RowsPage, RowsQuery } from '../worker/api';
 import { outcomeOf, type Outcome } from './action-flow.svelte';
 
 /** One revert of a report: preview (what goes back, what conflicts) → progress → result. */
@@ -18,11 +18,13 @@ export class RevertFlow {
 
   async load() {
     try {
-      const res = await engine().revertPreview(this.reportId);
+      const res = await runJob<RevertPreview | Failure>({ onProgress: (p) => (this.progress = p) }, ({ progress }) => engine().revertPreview(this.reportId, progress));
       if (res.ok) this.preview = res;
       else this.error = res.message;
     } catch (e) {
       this.error = messageOf(e);
+    } finally {
+      this.progress = null;
     }
   }
 

@@ -9,6 +9,14 @@ const people = () => [
 ];
 
 describe('previews show what changes, in words', () => {
+  it('say each step as it starts, for a preview that takes seconds at a million users', async () => {
+    const { engine } = await setup(undefined, people(), { nextUserId: 100 });
+    const steps: string[] = [];
+    const p = await engine.preview('deactivate', { ids: [10, 11] }, {}, (e) => steps.push(`${e.done}/${e.total} ${e.phase}`));
+    expect(p).toMatchObject({ ok: true, applies: 2 });
+    expect(steps).toEqual(['0/4 Checking who it applies to', '1/4 Planning each user’s changes', '2/4 Checking what you may change', '3/4 Summarising the changes']);
+  });
+
   it('Update profile fields on 9 users: each distinct change with its count, names not ids, user by user and searchable', async () => {
     const { engine } = await setup(undefined, people(), { nextUserId: 100 });
     const ids = Array.from({ length: 9 }, (_, i) => 10 + i);

@@ -22,7 +22,9 @@ describe('engine: revert', () => {
     expect(changed).toBeGreaterThan(40);
     await must(engine.apply('update_profile', { ids: [501] }, { timeZone: 'Asia/Tokyo' }));
 
-    const preview = await must(engine.revertPreview(first.reportId));
+    const steps: string[] = [];
+    const preview = await must(engine.revertPreview(first.reportId, (p) => steps.push(`${p.done}/${p.total} ${p.phase}`)));
+    expect(steps).toEqual(['0/3 Reading the report’s changes', '1/3 Checking what you may change back', '2/3 Summarising the changes']);
     expect(preview.reverted).toBe(changed - 1);
     expect(preview.conflicts).toEqual([{ reason: CONFLICTS.changedSince, count: 1, users: [{ id: 501, name: 'Test User 501', email: 'user1@example.com' }] }]);
 

@@ -52,6 +52,21 @@ describe('the bulk action dialog', () => {
     resolveApply = null;
   });
 
+  it('says how far the preview has got while the engine works it out (seconds at a million users)', async () => {
+    let finish!: () => void;
+    fake.preview.mockImplementationOnce(async (...args: unknown[]) => {
+      const progress = args[3] as (p: { phase: string; done: number; total: number }) => void;
+      progress({ phase: 'Planning each user’s changes', done: 1, total: 4 });
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { ok: true, action: 'delete', label: 'Delete', selected: 5, applies: 5, skipped: [], severity: 'destructive', emails: 0, notes: [], previewId: 3, summary: [], changes: 5 } as PreviewOk;
+    });
+    open();
+    expect(await screen.findByRole('status', { name: '' })).toHaveTextContent(/Planning each user’s changes… 25\s?%/);
+    finish();
+    expect(await screen.findByRole('button', { name: 'Apply to 5 users' })).toBeEnabled();
+    expect(screen.queryByText(/Planning each user’s changes/)).not.toBeInTheDocument();
+  });
+
   it('previews how many apply and why the others are skipped, and what changes, in words', async () => {
     open();
     expect(await screen.findByText('Owns content — transfer ownership first')).toBeInTheDocument();
@@ -70,7 +85,7 @@ describe('the bulk action dialog', () => {
     fake.preview.mockResolvedValueOnce({ ok: true, action: 'delete', label: 'Delete', selected: 5, applies: 5, skipped: [], severity: 'destructive', emails: 0, notes: [], previewId: 2, summary: [], changes: 5 });
     await user.click(screen.getByRole('button', { name: 'Transfer their content, then delete' }));
     expect(await screen.findByRole('button', { name: 'Apply to 5 users' })).toBeEnabled();
-    expect(fake.preview).toHaveBeenLastCalledWith('delete', { ids: [1, 2, 3, 4, 5] }, { transferTo: 9 });
+    expect(fake.preview).toHaveBeenLastCalledWith('delete', { ids: [1, 2, 3, 4, 5] }, { transferTo: 9 }, expect.any(Function));
     expect(flow.params).toEqual({ transferTo: 9 });
   });
 

@@ -66,10 +66,14 @@ export function reportHandlers(ctx: EngineContext) {
     outbox: whenOpen(ctx, (q: string = '', offset: number = 0, limit: number = 50): Promise<OutboxPage> => readOutbox(db, q, offset, limit)),
 
     /** What reverting a report would do now, as the write gate lets it: what goes back, what is left alone. */
-    revertPreview: whenOpen(ctx, async (id: number): Promise<RevertPreview | Failure> => {
+    revertPreview: whenOpen(ctx, async (id: number, onProgress?: Progress): Promise<RevertPreview | Failure> => {
+      const step = (done: number, phase: string) => onProgress?.({ phase, done, total: 3 });
+      step(0, 'Reading the report’s changes');
       const p = await prepareRevert(db, store, id, store.settings.actorId);
       if (isFailure(p)) return p;
+      step(1, 'Checking what you may change back');
       const gated = gatePlan(store, revertCommitPlan(p));
+      step(2, 'Summarising the changes');
       const names = ctx.names();
       return { ...summariseRevert(p, gated, namer(store, p.log)), previewId: ctx.previews.keep(gated.plan.changes, names), ...summarizeChanges(gated.plan.changes, names) };
     }),
