@@ -954,7 +954,7 @@ function readme(latest) {
   return `# Benchmark
 
 \`npm run bench\` builds the site, serves it, and drives headless Chromium through the real UI and
-engine the way a person works. Options: \`-- --users 10000\` (1,000, 10,000 or 100,000), \`-- --runs 5\`,
+engine the way a person works. Options: \`-- --users 10000\` (1,000, 10,000, 100,000 or 1,000,000), \`-- --runs 5\`,
 \`-- --quick\` (one run of each, fewer keys and wheel events). A 1,000-user quick run is part of \`npm test\`
 (\`tests/e2e/zz-bench-smoke.e2e.mjs\`) so the harness never rots; no test asserts a time.
 Each size's figures are kept in \`bench/results-<users>.json\` and shown below.
