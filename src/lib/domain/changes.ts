@@ -9,6 +9,8 @@ export interface FieldChange {
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  // Lists (roles, organizations, flags) item by item: an upload compares them on every row.
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
