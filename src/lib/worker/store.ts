@@ -142,12 +142,19 @@ export class Store {
     if ((goneCount + movers.length) * 4 > users.length) return false;
     movers.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.u.id - b.u.id));
     // Where each mover goes: before the first user of the old order that sorts after it.
+    // The first steps of every search probe the same places: their keys are worked out once.
+    const probed = new Map<number, string>();
+    const keyAt = (i: number) => {
+      let k = probed.get(i);
+      if (k === undefined) probed.set(i, (k = sortKey(users[i])));
+      return k;
+    };
     const place = movers.map(({ k, u }) => {
       let lo = 0;
       let hi = users.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        const mk = sortKey(users[mid]);
+        const mk = keyAt(mid);
         if (mk < k || (mk === k && users[mid].id < u.id)) lo = mid + 1;
         else hi = mid;
       }
@@ -219,7 +226,9 @@ export class Store {
   private computeOrder(key: SortKey): SortedView {
     let users = this.usersById();
     const parts = this.sortParts(key);
-    for (let p = parts.length - 1; p >= 0; p--) users = sortByRank(users, parts[p]);
+    // A value nearly everyone has alone (an email, an instant) gains nothing from ranking.
+    if (UNIQUE_KEYS.has(key)) users = sortByValue(users, parts[0]);
+    else for (let p = parts.length - 1; p >= 0; p--) users = sortByRank(users, parts[p]);
     return { users, texts: users.map((u) => this.search.get(u.id) ?? ''), at: this.positions(users) };
   }
 
@@ -232,7 +241,9 @@ export class Store {
   /** A user's place in `key`'s order as one string (parts joined by NUL, which sorts first). */
   sortKeyOf(key: SortKey): (u: User) => string {
     const parts = this.sortParts(key);
-    return parts.length === 1 ? parts[0] : (u) => parts.map((p) => p(u)).join('\u0000');
+    if (parts.length === 1) return parts[0];
+    const [a, b] = parts;
+    return (u) => `${a(u)}\u0000${b(u)}`;
   }
 
   /**
@@ -285,6 +296,17 @@ export class Store {
         return [(u) => u.createdAt];
     }
   }
+}
+
+/** Sort keys whose values are (nearly) each user's own. */
+const UNIQUE_KEYS: ReadonlySet<SortKey> = new Set(['email', 'createdAt', 'lastSignInAt']);
+
+/** `users` stably sorted by `part`, comparing each user's value directly. */
+function sortByValue(users: User[], part: (u: User) => string): User[] {
+  const entries = users.map((u) => ({ u, v: part(u) }));
+  // Stable: users come in id order, so ties stay in id order.
+  entries.sort((x, y) => (x.v < y.v ? -1 : x.v > y.v ? 1 : 0));
+  return entries.map((e) => e.u);
 }
 
 /** `users` stably sorted by `part`: its distinct values ranked, then a counting sort by rank. */
