@@ -47,14 +47,11 @@ export interface UserChange {
 
 /** The change-log entry for one user: `before` names them, `after` (null when erased) dates it. */
 export function userChange(before: User, after: User | null, changes: FieldChange[], snapshot?: UserChange['snapshot']): UserChange {
-  return {
-    userId: before.id,
-    email: before.email,
-    name: displayName(before),
-    changes,
-    ...(snapshot ? { snapshot } : {}),
-    ...(after ? { version: after.version } : {})
-  };
+  // Built field by field, not with conditional spreads: a bulk action makes 600,000 of these.
+  const change: UserChange = { userId: before.id, email: before.email, name: displayName(before), changes };
+  if (snapshot) change.snapshot = snapshot;
+  if (after) change.version = after.version;
+  return change;
 }
 
 export interface OutboxEmail {
