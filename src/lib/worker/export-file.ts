@@ -21,7 +21,3 @@ export class WrittenFile implements ExportFile {
     return this.#text;
   }
 }
-
-export function writtenFile(filename: string, mime: string, text: string): WrittenFile {
-  return new WrittenFile(filename, mime, text);
-}

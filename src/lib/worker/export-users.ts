@@ -1,6 +1,6 @@
 import { exportUsers, type ExportNames } from '../domain/csv/export';
 import { USER_EXPORT_LABELS, type UserExportFormat } from '../domain/export-formats';
-import { writtenFile, type WrittenFile } from './export-file';
+import { WrittenFile } from './export-file';
 import { plural } from '../domain/format';
 import { writeEntraUsers, writeGoogleUsers, writeOktaUsers } from '../domain/formats';
 import { listResponse, toScimUser, type ScimUser } from '../domain/scim';
@@ -45,5 +45,5 @@ export function exportUsersAs(users: User[], format: UserExportFormat, names: Ex
     }
     text = chunks.join('');
   }
-  return writtenFile(`${prefix}${file}`, mime, text);
+  return new WrittenFile(`${prefix}${file}`, mime, text);
 }

@@ -5,7 +5,7 @@ import { reportCsv, reportJson } from '../../domain/report-rows';
 import { REPORT_EXPORT_LABELS, type ReportExportFormat, type UserExportFormat } from '../../domain/export-formats';
 import { bulkRequest } from '../../domain/scim';
 import { exportUsersAs } from '../export-users';
-import { writtenFile, type WrittenFile } from '../export-file';
+import { WrittenFile } from '../export-file';
 import { paramLabel } from '../../domain/param-labels';
 import { summarizeChanges } from '../change-table';
 import { fail, isFailure, type Failure } from '../failure';
@@ -49,10 +49,10 @@ export function reportHandlers(ctx: EngineContext) {
       const { mime } = REPORT_EXPORT_LABELS[format];
       const { skipGroups, failures, ...header } = op;
       const base = `muster-report-${id}`;
-      if (format === 'csv') return writtenFile(`${base}.csv`, mime, reportCsv(header, await reportRows.all(id)));
+      if (format === 'csv') return new WrittenFile(`${base}.csv`, mime, reportCsv(header, await reportRows.all(id)));
       const log = await readAllChanges(db, id);
-      if (format === 'json') return writtenFile(`${base}.json`, mime, reportJson(header, skipGroups, log, failures));
-      return writtenFile(`${base}-scim-bulk.json`, mime, JSON.stringify(bulkRequest(header, log, ctx.exportNames()), null, 2));
+      if (format === 'json') return new WrittenFile(`${base}.json`, mime, reportJson(header, skipGroups, log, failures));
+      return new WrittenFile(`${base}-scim-bulk.json`, mime, JSON.stringify(bulkRequest(header, log, ctx.exportNames()), null, 2));
     }),
 
     /** The users a report changed, as they are now, as a file another directory reads. */
