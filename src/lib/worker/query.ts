@@ -1,4 +1,5 @@
-import { compileFilter, searchTerms, type Filter, type FilterError, type Sort, type UserPredicate } from '../domain/filters';
+import { admitted } from './columns';
+import { compileFilter, isEmptyFilter, searchTerms, type Filter, type FilterError, type Sort, type UserPredicate } from '../domain/filters';
 import { parseScimFilter, type ScimFilter } from '../domain/scim/filter';
 import type { ScimNames } from '../domain/scim/urns';
 import type { User } from '../domain/user';
@@ -71,32 +72,35 @@ function narrowing(store: Store, filter: Filter): UserPredicate | null {
   return (u, text) => base(u, text) && scim.test(u, names);
 }
 
-export function matchingIds(store: Store, filter: Filter, sort: Sort): number[] {
+/**
+ * The ids of the users a filter matches, in sort order. An Int32Array filled in place: at 100,000
+ * users a growing array of numbers allocated and copied its way up, and the collections it set
+ * off made the same query take 6 ms or 60.
+ */
+export function matchingIds(store: Store, filter: Filter, sort: Sort): Int32Array {
   // The store keeps the last filter's matching ids in sort order, so scrolling pages cost a slice.
   const key = JSON.stringify([filter, sort]);
   const last = store.lastQuery;
   if (last && last.key === key && last.version === store.version) return last.ids;
-  const match = narrowing(store, filter);
-  if (!match) return [];
-  const { users, texts } = store.order(sort.key);
-  const ids: number[] = [];
+  if (filterError(store, filter)) return new Int32Array(0);
+  // The panel's one-of criteria are read from the store's columns by id; the rest tests each user.
+  const { tests, rest } = store.columns.split(filter);
+  const match = isEmptyFilter(rest) ? null : narrowing(store, rest)!;
+  const { users, ids: order, texts } = store.order(sort.key);
   const asc = sort.dir === 'asc';
   // A search narrows to the texts holding its longest word first; the full test runs on those only.
   const longest = searchTerms(filter.q).sort((a, b) => b.length - a.length)[0];
   const candidates = longest ? store.textIndex(sort.key).containing(longest) : null;
-  if (candidates) {
-    const n = candidates.length;
-    for (let i = 0; i < n; i++) {
-      const j = candidates[asc ? i : n - 1 - i];
-      if (match(users[j], texts[j])) ids.push(users[j].id);
-    }
-  } else {
-    const n = users.length;
-    for (let i = 0; i < n; i++) {
-      const j = asc ? i : n - 1 - i;
-      if (match(users[j], texts[j])) ids.push(users[j].id);
-    }
+  const n = candidates ? candidates.length : order.length;
+  const out = new Int32Array(n);
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    const k = asc ? i : n - 1 - i;
+    const j = candidates ? candidates[k] : k;
+    const id = order[j];
+    if ((tests.length === 0 || admitted(tests, id)) && (match === null || match(users[j], texts[j]))) out[found++] = id;
   }
+  const ids = found === n ? out : out.slice(0, found);
   store.lastQuery = { key, version: store.version, ids };
   return ids;
 }
@@ -140,6 +144,6 @@ export function queryUsers(store: Store, filter: Filter, sort: Sort, offset: num
   }
   const ids = matchingIds(store, filter, sort);
   const start = Math.max(0, Math.min(offset, ids.length));
-  const rows = ids.slice(start, start + Math.max(0, Math.min(limit, 1000))).map((id) => toRow(store.users.get(id)!));
+  const rows = Array.from(ids.subarray(start, start + Math.max(0, Math.min(limit, 1000))), (id) => toRow(store.users.get(id)!));
   return { total: ids.length, offset: start, rows, version: store.version };
 }

@@ -3,12 +3,15 @@ import type { Company, Organization, Settings } from '../domain/directory';
 import { searchText, type SortKey } from '../domain/filters';
 import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
+import { Columns } from './columns';
 import { Interner } from './interner';
 import { TextIndex } from './text-index';
 import { sortByRank, sortByValue, UNIQUE_KEYS } from './sort-users';
 
 export interface SortedView {
   users: User[];
+  /** The same users' ids, in the same order: a filter on columns reads no user object. */
+  ids: Int32Array;
   texts: string[];
   /** Each user's place in `users` plus one, by id (0: not in this order). */
   at: Int32Array;
@@ -41,11 +44,13 @@ export class Store {
   /** The largest id held, for the id-indexed arrays of the orders. */
   private maxId = 0;
   /** The last query's matching ids in sort order (query.ts), valid while `version` is. */
-  lastQuery: { key: string; version: number; ids: number[] } | null = null;
+  lastQuery: { key: string; version: number; ids: Int32Array } | null = null;
   /** SCIM expressions compiled to predicates, by text (query.ts): they read no data, so never go stale. */
   readonly scimFilters = new Map<string, ScimFilter>();
   /** One copy of each repeated value: what keeps 1,000,000 users in a few hundred MiB. */
   private readonly interner = new Interner();
+  /** Status, type, organization, company, time zone and 2-step setting as codes by id (columns.ts). */
+  readonly columns = new Columns();
   /** Called after every committed write (the engine tells the other tabs). */
   onCommit: (() => void) | null = null;
 
@@ -61,6 +66,7 @@ export class Store {
     this.users.clear();
     this.byEmail.clear();
     this.search.clear();
+    this.columns.clear();
     this.changed.clear();
     this.removed.clear();
     this.maxId = 0;
@@ -79,6 +85,7 @@ export class Store {
     this.users.set(u.id, u);
     this.byEmail.set(u.emailKey, u);
     this.search.set(u.id, searchText(u));
+    this.columns.put(u);
   }
 
   remove(id: number) {
@@ -177,6 +184,7 @@ export class Store {
       }
     }
     view.users = nextUsers;
+    view.ids = idsOf(nextUsers);
     view.texts = nextTexts;
     view.at = this.positions(nextUsers);
     view.index = undefined;
@@ -230,7 +238,7 @@ export class Store {
     // A value nearly everyone has alone (an email, an instant) gains nothing from ranking.
     if (UNIQUE_KEYS.has(key)) users = sortByValue(users, parts[0]);
     else for (let p = parts.length - 1; p >= 0; p--) users = sortByRank(users, parts[p]);
-    return { users, texts: users.map((u) => this.search.get(u.id) ?? ''), at: this.positions(users) };
+    return { users, ids: idsOf(users), texts: users.map((u) => this.search.get(u.id) ?? ''), at: this.positions(users) };
   }
 
   private usersById(): User[] {
@@ -297,4 +305,10 @@ export class Store {
         return [(u) => u.createdAt];
     }
   }
+}
+
+function idsOf(users: readonly User[]): Int32Array {
+  const ids = new Int32Array(users.length);
+  for (let i = 0; i < users.length; i++) ids[i] = users[i].id;
+  return ids;
 }

@@ -54,7 +54,7 @@ export function directoryHandlers(ctx: EngineContext) {
     /** Ids of the rows [start, end) of a query: a shift-click range beyond the rows on screen. */
     /** Moved to the page, not copied: "select all" hands over 600,000 ids at a million users. */
     rangeIds: whenOpen(ctx, (q: { filter: Filter; sort: Sort }, start: number, end: number): Int32Array => {
-      const ids = Int32Array.from(matchingIds(store, q.filter, q.sort).slice(Math.max(0, start), Math.max(0, end)));
+      const ids = matchingIds(store, q.filter, q.sort).slice(Math.max(0, start), Math.max(0, end));
       return Comlink.transfer(ids, [ids.buffer]);
     }),
 
@@ -71,8 +71,15 @@ export function directoryHandlers(ctx: EngineContext) {
     /** How many users are selected, and how many of them the current filter hides. */
     selectionInfo: whenOpen(ctx, (selection: Selection, filter: Filter): { selected: number; hidden: number } => {
       const ids = resolveSelection(store, selection);
-      const visible = new Set(matchingIds(store, filter, DEFAULT_SORT));
-      return { selected: ids.length, hidden: ids.filter((id) => !visible.has(id)).length };
+      const visible = matchingIds(store, filter, DEFAULT_SORT);
+      // Marks by id rather than a Set of every visible id (100,000 entries on each tick).
+      let top = 0;
+      for (const id of ids) if (id > top) top = id;
+      const shown = new Uint8Array(top + 1);
+      for (const id of visible) if (id <= top) shown[id] = 1;
+      let hidden = 0;
+      for (const id of ids) if (!shown[id]) hidden++;
+      return { selected: ids.length, hidden };
     }),
 
     /** The directory (or a selection of it) as a file another directory reads: Google, Entra, Okta, SCIM. */
