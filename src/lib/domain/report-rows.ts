@@ -19,16 +19,34 @@ export interface ChangeRow {
 /** The record row of a user a report created or removed. */
 export const RECORD_FIELD = 'record';
 
-/** Flattens a change log into one row per changed field (a created or removed user is one row). */
-export function changeRows(log: UserChange[], names: Names): ChangeRow[] {
-  const rows: ChangeRow[] = [];
-  for (const c of log) {
-    const who = { userId: c.userId, email: c.email, name: c.name };
-    if (c.snapshot?.kind === 'removed') rows.push({ ...who, field: RECORD_FIELD, label: 'User', before: 'In the directory', after: 'Removed permanently' });
-    if (c.snapshot?.kind === 'created') rows.push({ ...who, field: RECORD_FIELD, label: 'User', before: '', after: 'Created' });
-    for (const f of c.changes)
-      rows.push({ ...who, field: f.field, label: FIELD_LABELS[f.field] ?? f.field, before: describeValue(f.field, f.before, names), after: describeValue(f.field, f.after, names) });
+/** How many rows a user's change makes: its record row (created or removed), then one per field. */
+export function rowCount(c: UserChange): number {
+  return (c.snapshot ? 1 : 0) + c.changes.length;
+}
+
+/** Row `k` of a user's change, in words (the record row first, then each field in turn). */
+export function changeRow(c: UserChange, k: number, names: Names): ChangeRow {
+  const who = { userId: c.userId, email: c.email, name: c.name };
+  if (c.snapshot) {
+    if (k === 0)
+      return c.snapshot.kind === 'removed'
+        ? { ...who, field: RECORD_FIELD, label: 'User', before: 'In the directory', after: 'Removed permanently' }
+        : { ...who, field: RECORD_FIELD, label: 'User', before: '', after: 'Created' };
+    k--;
   }
+  const f = c.changes[k];
+  return { ...who, field: f.field, label: FIELD_LABELS[f.field] ?? f.field, before: describeValue(f.field, f.before, names), after: describeValue(f.field, f.after, names) };
+}
+
+/** The field row `k` of a user's change is about (RECORD_FIELD for the record row). */
+export function rowField(c: UserChange, k: number): string {
+  return c.snapshot ? (k === 0 ? RECORD_FIELD : c.changes[k - 1].field) : c.changes[k].field;
+}
+
+/** Flattens a change log into one row per changed field (a created or removed user is one row). */
+export function changeRows(log: readonly UserChange[], names: Names): ChangeRow[] {
+  const rows: ChangeRow[] = [];
+  for (const c of log) for (let k = 0, n = rowCount(c); k < n; k++) rows.push(changeRow(c, k, names));
   return rows;
 }
 

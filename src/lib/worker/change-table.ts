@@ -1,4 +1,4 @@
-import { changeRows, RECORD_FIELD, type ChangeRow, type Names } from '../domain/report-rows';
+import { changeRow, changeRows, RECORD_FIELD, rowCount, rowField, type ChangeRow, type Names } from '../domain/report-rows';
 import { describeValue } from '../domain/values';
 import type { UserChange } from '../domain/operations';
 import { FIELD_LABELS } from '../domain/user';
@@ -27,34 +27,61 @@ export interface ChangeSummary {
 
 /**
  * Changed fields as people read them, one row each, searchable by user and filtered by field: a
- * report's changes, or what a preview says will change. Kept flattened in the worker, so typing in
- * its search box or scrolling reads nothing twice.
+ * report's changes, or what a preview says will change. Rows are put in words only when a page
+ * shows them: a preview of 60,000 users is opened, read a page or two, and applied or cancelled.
  */
 export class ChangeTable {
-  private texts: string[];
+  /** Each row's user change (index in the log) and its row within that change. */
+  private readonly entry: Int32Array;
+  private readonly part: Int32Array;
+  /** Each change's user as searched (name and email, lowercased), made on the first search. */
+  private texts?: string[];
   readonly fields: RowsPage['fields'];
 
-  constructor(readonly rows: ChangeRow[]) {
-    this.texts = rows.map((r) => `${r.name}\n${r.email}`.toLowerCase());
-    const counts = new Map<string, { field: string; label: string; count: number }>();
-    for (const r of rows) {
-      const f = counts.get(r.field) ?? { field: r.field, label: r.label, count: 0 };
-      f.count++;
-      counts.set(r.field, f);
-    }
-    this.fields = [...counts.values()].sort((a, b) => a.label.localeCompare(b.label));
+  constructor(
+    private readonly log: readonly UserChange[],
+    private readonly names: Names
+  ) {
+    let n = 0;
+    for (const c of log) n += rowCount(c);
+    this.entry = new Int32Array(n);
+    this.part = new Int32Array(n);
+    const counts = new Map<string, number>();
+    for (let i = 0, r = 0; i < log.length; i++)
+      for (let k = 0, m = rowCount(log[i]); k < m; k++, r++) {
+        this.entry[r] = i;
+        this.part[r] = k;
+        const field = rowField(log[i], k);
+        counts.set(field, (counts.get(field) ?? 0) + 1);
+      }
+    const label = (field: string) => (field === RECORD_FIELD ? 'User' : (FIELD_LABELS[field] ?? field));
+    this.fields = [...counts].map(([field, count]) => ({ field, label: label(field), count })).sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  /** Every row in words (a report's CSV export). */
+  all(): ChangeRow[] {
+    return changeRows(this.log, this.names);
   }
 
   page(q: RowsQuery, offset: number, limit: number): RowsPage {
     const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const hits: ChangeRow[] = [];
-    for (let i = 0; i < this.rows.length; i++) {
-      const r = this.rows[i];
-      if (q.field && r.field !== q.field) continue;
-      if (words.length && !words.every((w) => this.texts[i].includes(w))) continue;
+    const all = this.entry.length;
+    const row = (r: number) => changeRow(this.log[this.entry[r]], this.part[r], this.names);
+    if (!q.field && words.length === 0) {
+      const end = Math.min(all, Math.max(0, offset) + Math.max(0, limit));
+      const rows: ChangeRow[] = [];
+      for (let r = Math.max(0, offset); r < end; r++) rows.push(row(r));
+      return { total: all, all, rows, fields: this.fields };
+    }
+    const texts = words.length ? (this.texts ??= this.log.map((c) => `${c.name}\n${c.email}`.toLowerCase())) : [];
+    const hits: number[] = [];
+    for (let r = 0; r < all; r++) {
+      const i = this.entry[r];
+      if (q.field && rowField(this.log[i], this.part[r]) !== q.field) continue;
+      if (words.length && !words.every((w) => texts[i].includes(w))) continue;
       hits.push(r);
     }
-    return { total: hits.length, all: this.rows.length, rows: hits.slice(offset, offset + limit), fields: this.fields };
+    return { total: hits.length, all, rows: hits.slice(offset, offset + limit).map(row), fields: this.fields };
   }
 }
 
@@ -112,10 +139,7 @@ export function summarizeChanges(log: readonly UserChange[], names: Names, limit
   return { summary, changes };
 }
 
-/**
- * The last preview's changes, kept for the dialog to page and search; an older preview's id reads
- * nothing. Put in words only when first paged: many previews are applied without scrolling.
- */
+/** The last preview's changes, kept for the dialog to page and search; an older preview's id reads nothing. */
 export class PreviewTables {
   private counter = 0;
   private last: { id: number; log: readonly UserChange[]; names: Names; table?: ChangeTable } | null = null;
@@ -127,8 +151,8 @@ export class PreviewTables {
 
   page(id: number, q: RowsQuery, offset: number, limit: number): RowsPage {
     const last = this.last;
-    if (last?.id !== id) return { total: 0, all: 0, rows: [], fields: [] };
-    last.table ??= new ChangeTable(changeRows([...last.log], last.names));
+    if (!last || last.id !== id) return { total: 0, all: 0, rows: [], fields: [] };
+    last.table ??= new ChangeTable(last.log, last.names);
     return last.table.page(q, offset, limit);
   }
 

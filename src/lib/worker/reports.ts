@@ -1,6 +1,6 @@
 import { CHUNK_SIZE, type MusterDB } from '../db/schema';
 import type { Operation, OperationKind, UserChange } from '../domain/operations';
-import { changeRows, type ChangeRow, type Names } from '../domain/report-rows';
+import type { ChangeRow, Names } from '../domain/report-rows';
 import { ChangeTable, type RowsPage, type RowsQuery } from './change-table';
 
 export interface ReportPage {
@@ -82,7 +82,7 @@ export class ReportRows {
   }
 
   async all(opId: number): Promise<ChangeRow[]> {
-    return (await this.load(opId))?.rows ?? [];
+    return (await this.load(opId))?.all() ?? [];
   }
 
   forget() {
@@ -93,7 +93,7 @@ export class ReportRows {
     const op = await this.db.operations.get(opId);
     if (!op) return null;
     const key = `${op.id}:${op.at}`;
-    if (this.cached?.key !== key) this.cached = { key, table: new ChangeTable(changeRows(await readAllChanges(this.db, opId), this.names())) };
+    if (this.cached?.key !== key) this.cached = { key, table: new ChangeTable(await readAllChanges(this.db, opId), this.names()) };
     return this.cached.table;
   }
 }
