@@ -1,4 +1,4 @@
-import { countActiveAdministrators, gate, type Change, type Source } from '../domain/policy';
+import { gate, type Change, type Source } from '../domain/policy';
 import type { Permission } from '../domain/roles';
 import { skipBook, skipTo } from '../domain/operations';
 import type { CommitPlan } from './commit';
@@ -41,7 +41,7 @@ export function gatePlan(store: Store, plan: CommitPlan): Gated {
       actor,
       plan: store.settings.plan,
       roles: store.roles,
-      activeAdministrators: countActiveAdministrators(store.users.values()),
+      activeAdministrators: store.activeAdministrators,
       today: plan.settings?.today ?? store.settings.today
     },
     changes

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { generateDemoWorkspace } from './demo-data';
 import { Store } from './store';
 import { SORT_KEYS } from '../domain/filters';
+import { countActiveAdministrators } from '../domain/policy';
 import type { User } from '../domain/user';
 
 const ws = generateDemoWorkspace({ size: 200, today: '2026-11-23' });
@@ -22,12 +23,13 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('title' as const), pick: fc.nat(), value: fc.string({ maxLength: 4 }) }),
   fc.record({ kind: fc.constant('lastName' as const), pick: fc.nat(), value: fc.constantFrom('Adams', 'Zhou', 'Moss') }),
   fc.record({ kind: fc.constant('lastSignInAt' as const), pick: fc.nat(), value: fc.constantFrom(null, '2026-01-01T10:00:00.000Z') }),
+  fc.record({ kind: fc.constant('roles' as const), pick: fc.nat(), value: fc.constantFrom(['administrator'], ['learner'], ['learner', 'administrator']) }),
   fc.record({ kind: fc.constant('add' as const), pick: fc.nat(), value: fc.constant('') }),
   fc.record({ kind: fc.constant('remove' as const), pick: fc.nat(), value: fc.constant('') })
 );
 
 describe('the engine’s sorted orders across writes', () => {
-  it('match a fresh sort after any writes, holding the current users and texts', () => {
+  it('match a fresh sort after any writes, holding the current users, ids and texts, and the count of active administrators', () => {
     fc.assert(
       fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (commits) => {
         const store = storeOf(ws.users);
@@ -44,11 +46,13 @@ describe('the engine’s sorted orders across writes', () => {
             } else store.put({ ...u, [e.kind]: e.value, version: u.version + 1 } as User);
           }
           store.touch();
+          expect(store.activeAdministrators).toBe(countActiveAdministrators(store.users.values()));
           const fresh = storeOf(store.users.values());
           for (const key of SORT_KEYS) {
             const kept = store.order(key);
             const want = fresh.order(key);
             expect(kept.users.map((x) => x.id), key).toEqual(want.users.map((x) => x.id));
+            expect(Array.from(kept.ids), key).toEqual(want.users.map((x) => x.id));
             expect(kept.texts, key).toEqual(want.texts);
             expect(kept.users.every((x) => x === store.users.get(x.id)), key).toBe(true);
           }

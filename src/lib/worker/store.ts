@@ -1,6 +1,7 @@
 import type { ScimFilter } from '../domain/scim/filter';
 import type { Company, Organization, Settings } from '../domain/directory';
 import { searchText, type SortKey } from '../domain/filters';
+import { isActiveAdministrator } from '../domain/policy';
 import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
 import { Columns } from './columns';
@@ -33,6 +34,8 @@ export class Store {
   companies = new Map<string, Company>();
   settings!: Settings;
   lastOpId = 0;
+  /** Active users holding the Administrator role, kept as users are put and removed (the write gate's last-administrator rule). */
+  activeAdministrators = 0;
   /** Bumped on every committed change; caches keyed on it go stale by themselves. */
   version = 0;
   private sorted = new Map<SortKey, SortedView>();
@@ -67,6 +70,7 @@ export class Store {
     this.byEmail.clear();
     this.search.clear();
     this.columns.clear();
+    this.activeAdministrators = 0;
     this.changed.clear();
     this.removed.clear();
     this.maxId = 0;
@@ -81,6 +85,7 @@ export class Store {
       this.removed.delete(u.id);
     }
     if (u.id > this.maxId) this.maxId = u.id;
+    this.activeAdministrators += Number(isActiveAdministrator(u)) - Number(isActiveAdministrator(old ?? null));
     if (old && old.emailKey !== u.emailKey) this.byEmail.delete(old.emailKey);
     this.users.set(u.id, u);
     this.byEmail.set(u.emailKey, u);
@@ -93,6 +98,7 @@ export class Store {
     if (!old) return;
     this.changed.delete(id);
     this.removed.add(id);
+    this.activeAdministrators -= Number(isActiveAdministrator(old));
     this.users.delete(id);
     this.byEmail.delete(old.emailKey);
     this.search.delete(id);
