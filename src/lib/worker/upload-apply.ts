@@ -4,7 +4,7 @@ import { invitationEmail } from '../domain/actions/invitations';
 import { REASONS } from '../domain/actions/reasons';
 import type { RowValues } from '../domain/csv/validate';
 import { operationHeader, skipBook, skipTo, userChange, type UserChange } from '../domain/operations';
-import { FIELD_LABELS, displayName, userSchema, type User, type UserPatch } from '../domain/user';
+import { FIELD_LABELS, checkChangedUser, displayName, userSchema, type User, type UserPatch } from '../domain/user';
 import { csvDocument } from '../domain/csv/sanitize';
 import { token } from './bulk';
 import { rowStateApplier, type StateOutcome } from './upload-states';
@@ -73,13 +73,19 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
   const partly = (st: StateOutcome) => (st.skipped.length ? { notApplied: st.skipped.map((x) => x.reason) } : {});
   const stateWords = (st: StateOutcome) => [...st.applied.map((a) => `then ${a}`), ...st.skipped.map((x) => `not applied — ${x.reason}`)];
 
+  // The first created user is checked whole; the others field by field against it (a valid record).
+  let checked: User | null = null;
+  const checkNew = (u: User) => {
+    if (checked) checkChangedUser(checked, u);
+    else checked = userSchema.parse(u) && u;
+  };
   for (const r of s.diff.created) {
     let u = newUser(nextId++, r.email, r.emailKey, r.values, now);
     if (o.inviteNew && u.userType === 'regular') u = { ...u, status: 'invited', invitation: invitation(u) };
     const st = states(u, s.diff.actions.get(r.row));
     u = st.user;
     sendAll(u, st.emails);
-    userSchema.parse(u);
+    checkNew(u);
     users.set(u.id, u);
     changes.push(userChange(u, u, [], { kind: 'created', user: u }));
     const message = [u.status === 'invited' ? 'created and invited' : 'created as profile only', ...stateWords(st)].join('; ');
@@ -121,7 +127,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
       } else results.push({ row: m.row, email: current.email, outcome: 'unchanged', message: 'no change' });
       continue;
     }
-    userSchema.parse(after);
+    checkChangedUser(current, after);
     record(current, after);
     const outcome = m.kind === 'deleted' ? 'undeleted' : reinvite ? 'reinvited' : 'updated';
     const fields = changed.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ');
