@@ -62,6 +62,26 @@ describe('the engine’s sorted orders across writes', () => {
     );
   });
 
+  it('sort every user by each key as comparing their sort keys would, ties by id', () => {
+    // Names that differ only in case, empty and missing values, repeated emails' neighbours.
+    const extra = ws.users.slice(0, 6).map((u, i) => ({
+      ...u,
+      id: 900 + i,
+      firstName: 'Ann',
+      lastName: ['Smith', 'smith', 'Smith', 'Émile', 'zed', 'Zed'][i],
+      organization: i % 2 ? null : u.organization,
+      lastSignInAt: i % 3 ? null : u.lastSignInAt,
+      email: `a${i}@example.com`,
+      emailKey: `a${i}@example.com`
+    }));
+    const store = storeOf([...extra, ...ws.users]);
+    for (const key of SORT_KEYS) {
+      const keyOf = store.sortKeyOf(key);
+      const want = [...store.users.values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : a.id - b.id));
+      expect(store.order(key).users.map((u) => u.id), key).toEqual(want.map((u) => u.id));
+    }
+  });
+
   it('keeps the name order (no new sort) when a write changes only statuses', () => {
     const store = storeOf(ws.users);
     const before = store.order('name');

@@ -7,7 +7,7 @@ import type { User } from '../domain/user';
 import { Columns } from './columns';
 import { Interner } from './interner';
 import { TextIndex } from './text-index';
-import { sortByRank, sortByValue, UNIQUE_KEYS } from './sort-users';
+import { partKey, sortByRank, sortByValue, UNIQUE_KEYS, type SortPart } from './sort-users';
 
 export interface SortedView {
   users: User[];
@@ -256,16 +256,16 @@ export class Store {
   /** A user's place in `key`'s order as one string (parts joined by NUL, which sorts first). */
   sortKeyOf(key: SortKey): (u: User) => string {
     const parts = this.sortParts(key);
-    if (parts.length === 1) return parts[0];
-    const [a, b] = parts;
+    if (parts.length === 1) return partKey(parts[0]);
+    const [a, b] = parts.map(partKey);
     return (u) => `${a(u)}\u0000${b(u)}`;
   }
 
   /**
-   * The parts of a sort key, each a comparable string: lowercased, empty values last. Each part is
-   * worked out once per distinct value (values are shared copies, store.ts), not once per user.
+   * The parts of a sort key: each user's value as held (shared copies repeat, store.ts) and, worked
+   * out once per distinct value, the comparable string: lowercased, names for ids, empty last.
    */
-  private sortParts(key: SortKey): ((u: User) => string)[] {
+  private sortParts(key: SortKey): SortPart[] {
     const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
     // Empty values sort last in ascending order.
     const last = (s: string | null) => (s === null || s === '' ? '\uffff' : s);
@@ -277,38 +277,33 @@ export class Store {
         return k;
       };
     };
-    const name = <T extends { name: string }>(m: Map<string, T>) => once((id: string | null) => last(lower(id && m.get(id)?.name)));
+    // Cheap keys (the value itself, empty last) are not remembered: an email is each user's own.
+    const part = <V>(raw: (u: User) => V, key: (v: V) => string, cheap = false): SortPart => ({ raw, key: (cheap ? key : once(key)) as (v: unknown) => string });
+    const name = <T extends { name: string }>(m: Map<string, T>) => (id: string | null) => last(lower(id && m.get(id)?.name));
+    const same = (s: string) => s;
     switch (key) {
-      case 'name': {
-        const [l, f] = [once(lower), once(lower)];
-        return [(u) => l(u.lastName), (u) => f(u.firstName)];
-      }
+      case 'name':
+        return [part((u) => u.lastName, lower), part((u) => u.firstName, lower)];
       case 'email':
-        return [(u) => u.emailKey];
+        return [part((u) => u.emailKey, same, true)];
       case 'status':
-        return [(u) => u.status];
+        return [part((u) => u.status, same, true)];
       case 'userType':
-        return [(u) => u.userType];
-      case 'roles': {
-        const roles = once((ids: readonly string[]) => ids.map((r) => lower(this.roles.get(r)?.name ?? r)).sort().join(','));
-        return [(u) => roles(u.roles)];
-      }
-      case 'organization': {
-        const org = name(this.organizations);
-        return [(u) => org(u.organization)];
-      }
-      case 'company': {
-        const co = name(this.companies);
-        return [(u) => co(u.company)];
-      }
+        return [part((u) => u.userType, same, true)];
+      case 'roles':
+        return [part((u) => u.roles, (ids: readonly string[]) => ids.map((r) => lower(this.roles.get(r)?.name ?? r)).sort().join(','))];
+      case 'organization':
+        return [part((u) => u.organization, name(this.organizations))];
+      case 'company':
+        return [part((u) => u.company, name(this.companies))];
       case 'timeZone':
-        return [(u) => u.timeZone];
+        return [part((u) => u.timeZone, same, true)];
       case 'lastSignInAt':
-        return [(u) => last(u.lastSignInAt)];
+        return [part((u) => u.lastSignInAt, last, true)];
       case 'accessExpiresAt':
-        return [(u) => last(u.accessExpiresAt)];
+        return [part((u) => u.accessExpiresAt, last, true)];
       case 'createdAt':
-        return [(u) => u.createdAt];
+        return [part((u) => u.createdAt, same, true)];
     }
   }
 }
