@@ -106,6 +106,18 @@ describe('the engine’s sorted orders across writes', () => {
     expect(after.users).toHaveLength(ws.users.length);
   });
 
+  it('sorts a new order in one task and builds its search index in the next, so a request that needs only the order comes between', async () => {
+    const store = storeOf(ws.users);
+    store.soon('name');
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.hasOrder('name')).toBe(false);
+    await tick();
+    expect(store.hasOrder('name')).toBe(true);
+    expect(store.order('name').index).toBeUndefined();
+    await tick();
+    expect(store.order('name').index).toBeDefined();
+  });
+
   it('builds the search index of an order searched before again right after a write, not on the next keystroke', async () => {
     const store = storeOf(ws.users);
     const before = store.textIndex('name');

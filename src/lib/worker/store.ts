@@ -214,12 +214,21 @@ export class Store {
     return view;
   }
 
-  /** Sorts `key` and builds its search index in a task of its own, unless the data changes first. */
+  /**
+   * Sorts `key`, then builds its search index, each in a task of its own unless the data changes
+   * first: a request that needs only the order (select all, the next page) is answered between the
+   * two, not after both (at a million users each takes a few hundred milliseconds).
+   */
   soon(key: SortKey) {
     const version = this.version;
-    setTimeout(() => {
-      if (this.version === version) this.textIndex(key);
-    }, 0);
+    const later = (work: () => void) => setTimeout(() => this.version === version && work(), 0);
+    later(() => {
+      if (this.hasOrder(key)) this.textIndex(key);
+      else {
+        this.order(key);
+        later(() => this.textIndex(key));
+      }
+    });
   }
 
   /** The search index of an order (built once per order and data version). */
