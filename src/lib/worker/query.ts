@@ -83,14 +83,16 @@ export function matchingIds(store: Store, filter: Filter, sort: Sort): Int32Arra
   const last = store.lastQuery;
   if (last && last.key === key && last.version === store.version) return last.ids;
   if (filterError(store, filter)) return new Int32Array(0);
-  // The panel's one-of criteria are read from the store's columns by id; the rest tests each user.
-  const { tests, rest } = store.columns.split(filter);
-  const match = isEmptyFilter(rest) ? null : narrowing(store, rest)!;
   const { users, ids: order, texts } = store.order(sort.key);
   const asc = sort.dir === 'asc';
   // A search narrows to the texts holding its longest word first; the full test runs on those only.
-  const longest = searchTerms(filter.q).sort((a, b) => b.length - a.length)[0];
+  const terms = searchTerms(filter.q);
+  const longest = [...terms].sort((a, b) => b.length - a.length)[0];
   const candidates = longest ? store.textIndex(sort.key).containing(longest) : null;
+  // The panel's one-of criteria are read from the store's columns by id; the rest tests each user
+  // (a lone search word the index found needs no second test).
+  const { tests, rest } = store.columns.split(candidates && terms.length === 1 ? { ...filter, q: undefined } : filter);
+  const match = isEmptyFilter(rest) ? null : narrowing(store, rest)!;
   const n = candidates ? candidates.length : order.length;
   const out = new Int32Array(n);
   let found = 0;
