@@ -20,7 +20,7 @@ export interface ChangeRow {
 export const RECORD_FIELD = 'record';
 
 /** How many rows a user's change makes: its record row (created or removed), then one per field. */
-export function rowCount(c: UserChange): number {
+export function rowCount(c: Pick<UserChange, 'changes' | 'snapshot'>): number {
   return (c.snapshot ? 1 : 0) + c.changes.length;
 }
 
@@ -39,7 +39,7 @@ export function changeRow(c: UserChange, k: number, names: Names): ChangeRow {
 }
 
 /** The field row `k` of a user's change is about (RECORD_FIELD for the record row). */
-export function rowField(c: UserChange, k: number): string {
+export function rowField(c: Pick<UserChange, 'changes' | 'snapshot'>, k: number): string {
   return c.snapshot ? (k === 0 ? RECORD_FIELD : c.changes[k - 1].field) : c.changes[k].field;
 }
 

@@ -6,7 +6,7 @@ import { ACTIONS, neutralParams } from './actions';
 import { countApplicable } from './evaluate';
 import { reach } from './permissions';
 import { BUILT_IN_ROLES } from './roles';
-import { groupByShape, ruleShape } from './rule-shape';
+import { groupByShape, Shapes } from './rule-shape';
 import type { User } from './user';
 
 const day = fc.constantFrom('2026-11-20', '2026-11-22', '2026-11-23', '2027-01-01');
@@ -38,7 +38,7 @@ describe('the menu counts users by shape, as judging each one would', () => {
           for (const action of ACTIONS) {
             const r = reach(actor, plan, action.permission, roles);
             if (r.kind === 'none') continue;
-            const groups = groupByShape(everyone, (u) => ruleShape(u, ctx.today, 1, r.kind === 'managed'));
+            const groups = groupByShape(everyone, new Shapes(ctx.today, 1, r.kind === 'managed'));
             const params = neutralParams(action);
             // Judging every user on their own: groups of one.
             const oneByOne = countApplicable(action, everyone.map((user) => ({ user, count: 1 })), params, ctx, r);

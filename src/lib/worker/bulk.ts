@@ -42,7 +42,7 @@ export interface PreviewOk {
 
 export type PreviewResult = PreviewOk | Failure;
 
-interface Prepared {
+export interface Prepared {
   action: ActionDef<unknown>;
   params: unknown;
   ctx: ActionContext;
@@ -75,18 +75,26 @@ export function runEvaluation(store: Store, p: Prepared, selection: Selection): 
 }
 
 /** The preview of what apply will do: the evaluation as the write gate lets it through. */
-export function summarise(p: Prepared, selected: number, ev: Evaluation, gated: Gated): Omit<PreviewOk, 'previewId' | 'summary' | 'changes'> {
+export function summarise(p: Prepared, selected: number, ev: Evaluation, gated: Gated): PreviewHead {
   const skipped = gated.plan.skips.map(({ reason, ids }) => ({ reason, count: ids.length, ids }));
+  return previewHead(p, selected, gated.plan.operation?.applied ?? 0, skipped, ev, gated);
+}
+
+export type PreviewHead = Omit<PreviewOk, 'previewId' | 'summary' | 'changes'>;
+
+/** A preview's counts, skips and notes; `weight` says how many users each planned one stands for. */
+export function previewHead(p: Prepared, selected: number, applies: number, skipped: SkipSummary[], ev: Evaluation, gated: Gated, weight = (_id: number) => 1): PreviewHead {
   skipped.sort((a, b) => b.count - a.count);
-  const emails = gated.plan.emails.length;
+  let emails = 0;
+  for (const e of gated.plan.emails) emails += weight(e.userId);
   let gainAdmin = 0;
   let adminWithoutOrgs = 0;
   for (const a of ev.applies) {
     if (gated.refused.has(a.user.id)) continue;
     const roles = a.effect.patch.roles;
     if (roles && hasAdministrativeRole(roles, p.ctx.roles)) {
-      if (!hasAdministrativeRole(a.user.roles, p.ctx.roles)) gainAdmin++;
-      if ((a.effect.patch.managedOrganizations ?? a.user.managedOrganizations).length === 0) adminWithoutOrgs++;
+      if (!hasAdministrativeRole(a.user.roles, p.ctx.roles)) gainAdmin += weight(a.user.id);
+      if ((a.effect.patch.managedOrganizations ?? a.user.managedOrganizations).length === 0) adminWithoutOrgs += weight(a.user.id);
     }
   }
   const notes: string[] = [];
@@ -100,7 +108,7 @@ export function summarise(p: Prepared, selected: number, ev: Evaluation, gated: 
     action: p.action.id,
     label: p.action.label,
     selected,
-    applies: gated.plan.operation?.applied ?? 0,
+    applies,
     skipped,
     severity: p.action.severity(p.params as never, p.ctx),
     emails,

@@ -25,6 +25,20 @@ export interface ChangeSummary {
   count: number;
 }
 
+/** A change log read entry by entry: a list, or a preview's users made on demand (bulk-preview.ts). */
+export interface ChangeLog {
+  readonly length: number;
+  entry(i: number): UserChange;
+  /** Entry i's changes and snapshot, which counting and filtering rows read: may belong to another user. */
+  parts(i: number): Pick<UserChange, 'changes' | 'snapshot'>;
+}
+
+function asLog(log: readonly UserChange[] | ChangeLog): ChangeLog {
+  if (!Array.isArray(log)) return log as ChangeLog;
+  const entry = (i: number) => log[i];
+  return { length: log.length, entry, parts: entry };
+}
+
 /**
  * Changed fields as people read them, one row each, searchable by user and filtered by field: a
  * report's changes, or what a preview says will change. Rows are put in words only when a page
@@ -37,51 +51,64 @@ export class ChangeTable {
   /** Each change's user as searched (name and email, lowercased), made on the first search. */
   private texts?: string[];
   readonly fields: RowsPage['fields'];
+  private readonly log: ChangeLog;
 
   constructor(
-    private readonly log: readonly UserChange[],
+    log: readonly UserChange[] | ChangeLog,
     private readonly names: Names
   ) {
+    this.log = log = asLog(log);
     let n = 0;
-    for (const c of log) n += rowCount(c);
+    for (let i = 0; i < log.length; i++) n += rowCount(log.parts(i));
     this.entry = new Int32Array(n);
     this.part = new Int32Array(n);
     const counts = new Map<string, number>();
-    for (let i = 0, r = 0; i < log.length; i++)
-      for (let k = 0, m = rowCount(log[i]); k < m; k++, r++) {
+    for (let i = 0, r = 0; i < log.length; i++) {
+      const c = log.parts(i);
+      for (let k = 0, m = rowCount(c); k < m; k++, r++) {
         this.entry[r] = i;
         this.part[r] = k;
-        const field = rowField(log[i], k);
+        const field = rowField(c, k);
         counts.set(field, (counts.get(field) ?? 0) + 1);
       }
+    }
     const label = (field: string) => (field === RECORD_FIELD ? 'User' : (FIELD_LABELS[field] ?? field));
     this.fields = [...counts].map(([field, count]) => ({ field, label: label(field), count })).sort((a, b) => a.label.localeCompare(b.label));
   }
 
   /** Every row in words (a report's CSV export). */
   all(): ChangeRow[] {
-    return changeRows(this.log, this.names);
+    return changeRows(Array.from({ length: this.log.length }, (_, i) => this.log.entry(i)), this.names);
   }
 
   page(q: RowsQuery, offset: number, limit: number): RowsPage {
     const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const all = this.entry.length;
-    const row = (r: number) => changeRow(this.log[this.entry[r]], this.part[r], this.names);
+    const row = (r: number) => changeRow(this.log.entry(this.entry[r]), this.part[r], this.names);
     if (!q.field && words.length === 0) {
       const end = Math.min(all, Math.max(0, offset) + Math.max(0, limit));
       const rows: ChangeRow[] = [];
       for (let r = Math.max(0, offset); r < end; r++) rows.push(row(r));
       return { total: all, all, rows, fields: this.fields };
     }
-    const texts = words.length ? (this.texts ??= this.log.map((c) => `${c.name}\n${c.email}`.toLowerCase())) : [];
+    const texts = words.length ? (this.texts ??= this.searchTexts()) : [];
     const hits: number[] = [];
     for (let r = 0; r < all; r++) {
       const i = this.entry[r];
-      if (q.field && rowField(this.log[i], this.part[r]) !== q.field) continue;
+      if (q.field && rowField(this.log.parts(i), this.part[r]) !== q.field) continue;
       if (words.length && !words.every((w) => texts[i].includes(w))) continue;
       hits.push(r);
     }
     return { total: hits.length, all, rows: hits.slice(offset, offset + limit).map(row), fields: this.fields };
+  }
+
+  private searchTexts(): string[] {
+    const texts: string[] = [];
+    for (let i = 0; i < this.log.length; i++) {
+      const c = this.log.entry(i);
+      texts.push(`${c.name}\n${c.email}`.toLowerCase());
+    }
+    return texts;
   }
 }
 
@@ -90,24 +117,31 @@ export class ChangeTable {
  * grouped as they are stored and only the distinct ones are put in words (a preview of 60,000
  * users has a handful).
  */
-export function summarizeChanges(log: readonly UserChange[], names: Names, limit = 12): { summary: ChangeSummary[]; changes: number } {
+export function summarizeChanges(
+  log: readonly UserChange[],
+  names: Names,
+  limit = 12,
+  /** How many users each entry stands for (a preview judged by shape); 1 when absent. */
+  weight = (_c: UserChange) => 1
+): { summary: ChangeSummary[]; changes: number } {
   const groups = new Map<string, { field: string; before: unknown; after: unknown; count: number }>();
   let changes = 0;
   const key = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : `${typeof v}:${String(v)}`);
   for (const c of log) {
+    const n = weight(c);
     if (c.snapshot) {
-      changes++;
+      changes += n;
       const k = `record\u0000${c.snapshot.kind}`;
       const g = groups.get(k);
-      if (g) g.count++;
-      else groups.set(k, { field: RECORD_FIELD, before: c.snapshot.kind === 'removed' ? 'In the directory' : '', after: c.snapshot.kind === 'removed' ? 'Removed permanently' : 'Created', count: 1 });
+      if (g) g.count += n;
+      else groups.set(k, { field: RECORD_FIELD, before: c.snapshot.kind === 'removed' ? 'In the directory' : '', after: c.snapshot.kind === 'removed' ? 'Removed permanently' : 'Created', count: n });
     }
     for (const f of c.changes) {
-      changes++;
+      changes += n;
       const k = `${f.field}\u0000${key(f.before)}\u0000${key(f.after)}`;
       const g = groups.get(k);
-      if (g) g.count++;
-      else groups.set(k, { field: f.field, before: f.before, after: f.after, count: 1 });
+      if (g) g.count += n;
+      else groups.set(k, { field: f.field, before: f.before, after: f.after, count: n });
     }
   }
   const words = (field: string, v: unknown) => (field === RECORD_FIELD ? String(v) : describeValue(field, v, names));
@@ -142,9 +176,9 @@ export function summarizeChanges(log: readonly UserChange[], names: Names, limit
 /** The last preview's changes, kept for the dialog to page and search; an older preview's id reads nothing. */
 export class PreviewTables {
   private counter = 0;
-  private last: { id: number; log: readonly UserChange[]; names: Names; table?: ChangeTable } | null = null;
+  private last: { id: number; log: readonly UserChange[] | ChangeLog; names: Names; table?: ChangeTable } | null = null;
 
-  keep(log: readonly UserChange[], names: Names): number {
+  keep(log: readonly UserChange[] | ChangeLog, names: Names): number {
     this.last = { id: ++this.counter, log, names };
     return this.counter;
   }

@@ -2,7 +2,7 @@ import { ACTIONS, neutralParams } from '../domain/actions';
 import type { FieldDescriptor, Remedy } from '../domain/actions/form';
 import { countApplicable } from '../domain/evaluate';
 import { reach } from '../domain/permissions';
-import { groupByShape, ruleShape } from '../domain/rule-shape';
+import { groupByShape, Shapes } from '../domain/rule-shape';
 import { actionContext } from './context';
 import { resolveSelection, type Selection } from './selection';
 import type { Store } from './store';
@@ -32,7 +32,7 @@ export function actionMenu(store: Store, selection: Selection, actorId: number):
   const reaches = new Map(ACTIONS.map((a) => [a.id, actor ? reach(actor, store.settings.plan, a.permission, store.roles) : null]));
   const scoped = [...reaches.values()].some((r) => r?.kind === 'managed');
   const users = ids.map((id) => store.users.get(id)).filter((u) => u !== undefined);
-  const groups = groupByShape(users, (u) => ruleShape(u, ctx.today, actorId, scoped));
+  const groups = groupByShape(users, new Shapes(ctx.today, actorId, scoped));
   return ACTIONS.map((action) => {
     const form = action.form ?? [];
     const base = { id: action.id, label: action.label, description: action.description, family: action.family, hasParams: form.length > 0, form, remedies: action.remedies ?? [] };

@@ -16,6 +16,7 @@ export const expireAccess = defineAction({
   severity: normal,
   protectsActor: true,
   skipReason: (u, _p, ctx) => notDeleted(u) ?? (accessExpired(u.accessExpiresAt, ctx.today) ? REASONS.accessAlreadyExpired : null),
+  shapeFields: () => ['accessExpiresAt'],
   effect: (_u, _p, ctx) => ({ patch: { accessExpiresAt: ctx.today } })
 });
 
@@ -32,5 +33,6 @@ export const setAccessExpiry = defineAction({
   severity: normal,
   unchangedReason: 'Already has this expiry',
   skipReason: notDeleted,
+  shapeFields: () => ['accessExpiresAt'],
   effect: (_u, p) => ({ patch: { accessExpiresAt: p.date } })
 });

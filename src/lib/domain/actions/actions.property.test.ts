@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeContext, makeUser } from '../../../../tests/factories';
-import { userArbitrary } from '../../../../tests/arbitraries';
+import { actionParamsArbitrary, userArbitrary } from '../../../../tests/arbitraries';
 import { applyPatch } from '../changes';
 import { evaluate } from '../evaluate';
 import { BUILT_IN_ROLES } from '../roles';
-import { FLAGGABLE_FIELDS, userSchema } from '../user';
+import { userSchema } from '../user';
 import { ACTIONS } from './index';
 
-const roleIds = BUILT_IN_ROLES.map((r) => r.id);
-const orgs = ['org-1', 'org-2', 'org-3'];
 const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 const userArb = userArbitrary(day);
@@ -17,32 +15,7 @@ const userArb = userArbitrary(day);
 const target = makeUser({ id: 1000, email: 'target@example.com' });
 const accountExec = makeUser({ id: 1001, email: 'ae@example.com', roles: ['account_executive'] });
 
-/** Valid parameters for each action, drawn from the workspace's real ids. */
-const paramsArb: Record<string, fc.Arbitrary<unknown>> = {
-  transfer: fc.constant({ targetId: 1000 }),
-  invite: fc.record({ welcomeMessage: fc.string({ maxLength: 200 }) }),
-  resend_invitation: fc.record({ welcomeMessage: fc.string({ maxLength: 200 }) }),
-  set_role: fc.record({ roleId: fc.constantFrom(...roleIds) }),
-  add_roles: fc.record({ roleIds: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }) }),
-  remove_roles: fc.record({ roleIds: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }) }),
-  set_org_management: fc.oneof(
-    fc.record({ organizationIds: fc.uniqueArray(fc.constantFrom(...orgs), { minLength: 1 }), mode: fc.constant('add') }),
-    fc.record({ organizationIds: fc.uniqueArray(fc.constantFrom(...orgs)), mode: fc.constant('replace') })
-  ),
-  update_profile: fc
-    .record(
-      {
-        company: fc.option(fc.constantFrom('co-1', 'co-2'), { nil: null }),
-        organization: fc.option(fc.constantFrom(...orgs), { nil: null }),
-        accountExecutive: fc.option(fc.constant(1001), { nil: null }),
-        timeZone: fc.constantFrom('Europe/Paris', 'Asia/Tokyo', 'UTC')
-      },
-      { requiredKeys: [] }
-    )
-    .filter((p) => Object.keys(p).length > 0),
-  set_access_expiry: fc.record({ date: fc.option(day, { nil: null }) }),
-  flag_fields: fc.record({ fields: fc.uniqueArray(fc.constantFrom(...FLAGGABLE_FIELDS), { minLength: 1 }) })
-};
+const paramsArb = actionParamsArbitrary(day);
 
 describe('no action ever produces an invalid user', () => {
   for (const action of ACTIONS) {

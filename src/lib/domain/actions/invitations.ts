@@ -69,6 +69,7 @@ export const cancelInvitation = defineAction({
     if (common) return common;
     return u.status === 'invited' || u.status === 'expired' ? null : REASONS.notInvited;
   },
+  shapeFields: () => ['invitation'],
   effect: () => ({ patch: { status: 'profile_only', invitation: null } })
 });
 

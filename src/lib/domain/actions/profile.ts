@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FLAGGABLE_FIELDS, type User, type UserPatch } from '../user';
 import { ROLE_IDS } from '../roles';
 import { isTimeZone } from '../timezones';
-import { defineAction, normal, type ActionContext } from './types';
+import { byShape, defineAction, normal, type ActionContext } from './types';
 import { REASONS } from './reasons';
 
 const notDeleted = (u: User) => (u.status === 'deleted' ? REASONS.deleted : null);
@@ -30,6 +30,9 @@ function checkProfileParams(p: ProfileParams, ctx: ActionContext): string | null
   }
   return null;
 }
+
+/** The fields the parameters set: a user's old value of each is what the preview shows changing. */
+const changedProfileFields = (p: ProfileParams) => (['company', 'organization', 'accountExecutive', 'timeZone'] as const).filter((f) => p[f] !== undefined);
 
 export const updateProfileFields = defineAction({
   id: 'update_profile',
@@ -60,6 +63,7 @@ export const updateProfileFields = defineAction({
     if (p.accountExecutive && p.accountExecutive === u.id) return 'Cannot be their own account executive';
     return null;
   },
+  shapeFields: changedProfileFields,
   effect(_u, p) {
     const patch: UserPatch = {};
     if (p.company !== undefined) patch.company = p.company;
@@ -81,6 +85,7 @@ export const flagFields = defineAction({
   severity: normal,
   unchangedReason: 'These fields are already flagged',
   skipReason: notDeleted,
+  shapeFields: byShape,
   effect: (u, p) => ({
     patch: { flaggedFields: FLAGGABLE_FIELDS.filter((f) => u.flaggedFields.includes(f) || p.fields.includes(f)) }
   })
@@ -95,5 +100,6 @@ export const clearFlaggedFields = defineAction({
   params: z.object({}).strict(),
   severity: normal,
   skipReason: (u) => (u.flaggedFields.length === 0 ? REASONS.noFlags : null),
+  shapeFields: byShape,
   effect: () => ({ patch: { flaggedFields: [] } })
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasAdministrativeRole } from '../roles';
-import { defineAction, type ActionContext, type Severity } from './types';
+import { byShape, defineAction, type ActionContext, type Severity } from './types';
 import { REASONS } from './reasons';
 import type { User } from '../user';
 
@@ -37,6 +37,7 @@ export const setRole = defineAction({
   checkParams: (p, ctx) => unknownRoles([p.roleId], ctx),
   unchangedReason: 'Already has exactly this role',
   skipReason: notDeleted,
+  shapeFields: byShape,
   effect: (_u, p) => ({ patch: { roles: [p.roleId] } })
 });
 
@@ -52,6 +53,7 @@ export const addRoles = defineAction({
   checkParams: (p, ctx) => unknownRoles(p.roleIds, ctx),
   unchangedReason: 'Already has these roles',
   skipReason: notDeleted,
+  shapeFields: byShape,
   effect: (u, p) => ({ patch: { roles: [...u.roles, ...p.roleIds.filter((r) => !u.roles.includes(r))] } })
 });
 
@@ -76,6 +78,7 @@ export const removeRoles = defineAction({
     if (left.length === 0) return REASONS.lastRole;
     return null;
   },
+  shapeFields: byShape,
   effect: (u, p) => ({ patch: { roles: u.roles.filter((r) => !p.roleIds.includes(r)) } })
 });
 
@@ -112,6 +115,7 @@ export const setOrganizationManagement = defineAction({
   checkParams: (p, ctx) => unknownOrganizations(p.organizationIds, ctx),
   unchangedReason: 'Already manages exactly these organizations',
   skipReason: notDeleted,
+  shapeFields: byShape,
   effect: (u, p) => ({
     patch: {
       managedOrganizations:

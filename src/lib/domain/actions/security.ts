@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAction, normal } from './types';
+import { byShape, defineAction, normal } from './types';
 import { REASONS } from './reasons';
 import type { User } from '../user';
 
@@ -21,6 +21,7 @@ export const forcePasswordChange = defineAction({
   params: none,
   severity: normal,
   skipReason: (u) => regularActiveSkip(u) ?? (u.forcePasswordChange ? REASONS.alreadyForced : null),
+  shapeFields: byShape,
   effect: () => ({ patch: { forcePasswordChange: true } })
 });
 
@@ -33,6 +34,7 @@ export const cancelForcePasswordChange = defineAction({
   params: none,
   severity: normal,
   skipReason: (u) => regularActiveSkip(u) ?? (u.forcePasswordChange ? null : REASONS.notForced),
+  shapeFields: byShape,
   effect: () => ({ patch: { forcePasswordChange: false } })
 });
 
@@ -75,6 +77,7 @@ export const resetTwoFactor = defineAction({
     if (u.twoFactor === 'reset') return REASONS.twoFactorAlreadyReset;
     return u.twoFactor === 'enrolled' ? null : REASONS.notEnrolled;
   },
+  shapeFields: byShape,
   effect: () => ({ patch: { twoFactor: 'reset' } })
 });
 
@@ -90,5 +93,6 @@ export const unlock = defineAction({
     if (u.status === 'deleted') return REASONS.deleted;
     return u.locked ? null : REASONS.notLocked;
   },
+  shapeFields: () => ['failedSignIns'],
   effect: () => ({ patch: { locked: false, failedSignIns: 0 } })
 });

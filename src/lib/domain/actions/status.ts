@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAction, destructive, normal, type ActionContext } from './types';
+import { byShape, defineAction, destructive, normal, type ActionContext } from './types';
 import type { Remedy } from './form';
 import type { User } from '../user';
 import { REASONS } from './reasons';
@@ -65,6 +65,7 @@ export const activate = defineAction({
         return REASONS.deleted;
     }
   },
+  shapeFields: byShape,
   effect: () => ({ patch: { status: 'active' } })
 });
 
@@ -89,6 +90,7 @@ export const deactivate = defineAction({
         return REASONS.notActiveDeleteInstead;
     }
   },
+  shapeFields: byShape,
   effect: () => ({ patch: { status: 'inactive' } })
 });
 
@@ -123,6 +125,7 @@ export const undelete = defineAction({
   params: none,
   severity: normal,
   skipReason: (u) => (u.status === 'deleted' ? null : REASONS.notDeleted),
+  shapeFields: byShape,
   effect: () => ({ patch: { status: 'inactive' } })
 });
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Permission, Role } from '../roles';
-import type { User, UserPatch } from '../user';
+import type { TrackedField, User, UserPatch } from '../user';
 import type { FieldDescriptor, Remedy } from './form';
 
 /** Everything an action may consult besides the user it judges. Pure data, supplied by the engine. */
@@ -61,6 +61,14 @@ export interface ActionDef<P = unknown> {
   /** null when the action applies to this user, else the reason it is skipped, in plain words. */
   skipReason(user: User, params: P, ctx: ActionContext): string | null;
   effect(user: User, params: P, ctx: ActionContext): Effect;
+  /**
+   * The fields beyond the rule shape (rule-shape.ts) that the rule and effect read or write with
+   * these parameters: users alike in these and in shape get one verdict and one list of changes, so
+   * a preview judges each such group once (worker/bulk-preview.ts). Absent: the preview judges each
+   * user on their own (an email in the user's name, content handed to another user).
+   * bulk-preview.property.test.ts compares the two for every action that has it.
+   */
+  shapeFields?(params: P): readonly TrackedField[];
   /** Destructive actions ask for a typed confirmation. Some depend on parameters (granting admin). */
   severity(params: P, ctx: ActionContext): Severity;
   /** Skip the acting administrator's own account (deactivating or deleting yourself locks you out). */
@@ -74,6 +82,9 @@ export interface ActionDef<P = unknown> {
 export function defineAction<P>(def: ActionDef<P>): ActionDef<P> {
   return def;
 }
+
+/** shapeFields for an action whose rule and effect read and write only what the rule shape holds. */
+export const byShape = (): readonly TrackedField[] => [];
 
 export const normal = (): Severity => 'normal';
 export const destructive = (): Severity => 'destructive';

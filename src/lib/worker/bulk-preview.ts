@@ -1,0 +1,155 @@
+import { evaluate } from '../domain/evaluate';
+import { skipTo, type UserChange } from '../domain/operations';
+import { reach } from '../domain/permissions';
+import { isActiveAdministrator } from '../domain/policy';
+import type { Names } from '../domain/report-rows';
+import { ALL_PERMISSIONS } from '../domain/roles';
+import { Shapes } from '../domain/rule-shape';
+import { displayName, type TrackedField, type User } from '../domain/user';
+import { planBulk, previewHead, summarise, type Prepared, type PreviewOk } from './bulk';
+import { summarizeChanges, type ChangeLog } from './change-table';
+import { gatePlan } from './gate';
+import type { Store } from './store';
+
+/** A preview before it is kept for paging: its change log goes to the preview tables. */
+export type PreviewBody = Omit<PreviewOk, 'previewId'> & { log: readonly UserChange[] | ChangeLog };
+
+/** Says each of a preview's four steps as it starts. */
+export type Step = (done: number, phase: string) => void;
+
+/** The steps of a preview, for its progress. */
+export const PREVIEW_STEPS = 4;
+
+/** Every selected user judged, planned and gated on their own: exactly what apply does. */
+export function planEach(store: Store, p: Prepared, ids: ArrayLike<number>, step: Step = () => {}) {
+  step(0, 'Checking who it applies to');
+  const ev = evaluate(p.action, ids as readonly number[], p.params, p.ctx, p.reach);
+  step(1, 'Planning each user’s changes');
+  const planned = planBulk(store, p, ev);
+  step(2, 'Checking what you may change');
+  const gated = gatePlan(store, planned);
+  step(3, 'Summarising the changes');
+  return { ev, gated };
+}
+
+/** What apply will do to the selected users: counts, skips with reasons, each change in words. */
+export function previewBody(store: Store, p: Prepared, ids: ArrayLike<number>, names: Names, step: Step = () => {}): PreviewBody {
+  const fields = p.action.shapeFields?.(p.params);
+  return fields ? previewByShape(store, p, ids, fields, names, step) : previewEach(store, p, ids, names, step);
+}
+
+/** The preview judged user by user. */
+export function previewEach(store: Store, p: Prepared, ids: ArrayLike<number>, names: Names, step: Step = () => {}): PreviewBody {
+  const { ev, gated } = planEach(store, p, ids, step);
+  const log = gated.plan.changes;
+  return { ...summarise(p, ids.length, ev, gated), ...summarizeChanges(log, names), log };
+}
+
+/**
+ * The preview judged once per group of users that the action, its parameters and the write gate
+ * cannot tell apart (rule-shape.ts, with the fields it declares): 60,000 selected users are a few hundred judgements through the
+ * same evaluate, plan and gate as apply, and each user then takes their group's outcome, in
+ * selection order. Who the parameters name, the acting administrator and every active
+ * Administrator (the last-administrator rule counts them one by one) are groups of their own.
+ * bulk-preview.property.test.ts compares it with judging each user.
+ */
+export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>, fields: readonly TrackedField[], names: Names, step: Step = () => {}): PreviewBody {
+  step(0, 'Checking who it applies to');
+  const { ctx } = p;
+  const actor = store.users.get(ctx.actorId);
+  // An Operations Manager's reach depends on each user's organization.
+  const scoped = !!actor && ALL_PERMISSIONS.some((perm) => reach(actor, store.settings.plan, perm, store.roles).kind === 'managed');
+  const named = userIdsIn(p.params);
+  const shapes = new Shapes(ctx.today, ctx.actorId, scoped, fields);
+  // Each shape's group; -1: its users are judged one by one (active Administrators).
+  const groupOfShape: number[] = [];
+  const group = new Int32Array(ids.length);
+  const users: (User | undefined)[] = new Array(ids.length);
+  const reps: number[] = [];
+  const sizes: number[] = [];
+  const newGroup = (id: number) => (sizes.push(0), reps.push(id) - 1);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const u = (users[i] = store.users.get(id));
+    let g: number;
+    if (u === undefined || id === ctx.actorId || named.has(id)) g = newGroup(id);
+    else {
+      const s = shapes.of(u);
+      // Status and roles are in the shape: its first user says whether all are active Administrators.
+      g = groupOfShape[s] ??= isActiveAdministrator(u) ? -1 : newGroup(id);
+      if (g === -1) g = newGroup(id);
+    }
+    sizes[g]++;
+    group[i] = g;
+  }
+
+  step(1, 'Planning each user’s changes');
+  const ev = evaluate(p.action, reps, p.params, ctx, p.reach);
+  const planned = planBulk(store, p, ev);
+  step(2, 'Checking what you may change');
+  // The last-administrator rule refuses the last of the losses in order, so active Administrators
+  // are judged alone; whether anyone gains the role is all it asks of the others.
+  const gated = gatePlan(store, planned);
+  step(3, 'Summarising the changes');
+
+  // Each group's outcome: skipped by the rule, refused by the gate, or its change (none: no field).
+  const groupOf = new Map(reps.map((id, g) => [id, g]));
+  const skippedAs: (string | undefined)[] = [];
+  const refusedAs: (string | undefined)[] = [];
+  const changeOf: (UserChange | undefined)[] = [];
+  for (const [reason, list] of ev.skipped) for (const id of list) skippedAs[groupOf.get(id)!] = reason;
+  for (const [id, reason] of gated.refused) refusedAs[groupOf.get(id)!] = reason;
+  for (const c of gated.plan.changes) changeOf[groupOf.get(c.userId)!] = c;
+
+  // Reasons in the order the per-user plan lists them: the rule's, then the gate's.
+  const ruleSkips = new Map<string, number[]>();
+  const gateSkips = new Map<string, number[]>();
+  for (const reason of gated.refused.values()) if (!gateSkips.has(reason)) gateSkips.set(reason, []);
+  const logUsers: User[] = [];
+  const logChanges: UserChange[] = [];
+  let applies = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const g = group[i];
+    const skipped = skippedAs[g];
+    if (skipped !== undefined) {
+      skipTo(ruleSkips, skipped, ids[i]);
+      continue;
+    }
+    const refused = refusedAs[g];
+    if (refused !== undefined) {
+      gateSkips.get(refused)!.push(ids[i]);
+      continue;
+    }
+    applies++;
+    const c = changeOf[g];
+    if (c) {
+      logUsers.push(users[i]!);
+      logChanges.push(c);
+    }
+  }
+  const skipped = [...ruleSkips, ...gateSkips].filter(([, list]) => list.length > 0).map(([reason, list]) => ({ reason, count: list.length, ids: list }));
+  const weights = new Map(reps.map((id, g) => [id, sizes[g]]));
+  const weight = (id: number) => weights.get(id) ?? 1;
+  // Users of one group had the same old values: each takes the group's field changes.
+  const log: ChangeLog = {
+    length: logUsers.length,
+    entry(i) {
+      const u = logUsers[i];
+      return { userId: u.id, email: u.email, name: displayName(u), changes: logChanges[i].changes, version: u.version + 1 };
+    },
+    parts: (i) => logChanges[i]
+  };
+  return {
+    ...previewHead(p, ids.length, applies, skipped, ev, gated, weight),
+    ...summarizeChanges(gated.plan.changes, names, undefined, (c) => weight(c.userId)),
+    log
+  };
+}
+
+/** Every number the parameters hold: the users they name (a transfer's target, an account executive). */
+function userIdsIn(params: unknown, into = new Set<number>()): Set<number> {
+  if (typeof params === 'number') into.add(params);
+  else if (Array.isArray(params)) for (const v of params) userIdsIn(v, into);
+  else if (params && typeof params === 'object') for (const v of Object.values(params)) userIdsIn(v, into);
+  return into;
+}
