@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeUser } from '../../../tests/factories';
+import { memoryStore } from '../../../tests/memory-store';
 import { actionParamsArbitrary, userArbitrary } from '../../../tests/arbitraries';
 import { ACTIONS } from '../domain/actions';
-import { BUILT_IN_ROLES } from '../domain/roles';
 import { displayName, type User } from '../domain/user';
 import { prepare } from './bulk';
 import { previewByShape, previewEach, type PreviewBody } from './bulk-preview';
 import { ChangeTable } from './change-table';
 import { isFailure } from './failure';
-import { Store } from './store';
 
 const day = fc.constantFrom('2026-11-20', '2026-11-22', '2026-11-23', '2027-01-01');
 const paramsArb = actionParamsArbitrary(fc.constantFrom('2026-11-21', '2026-11-22', '2027-01-01'));
@@ -57,9 +56,13 @@ const VARIED = [
   'accountExecutive'
 ] as const;
 
+/** Everything of an Operations Manager acting (memory-store.ts) but who they are: the actor must not take their verdict. */
+const actorTwin = makeUser({ id: 0, roles: ['operations_manager'], managedOrganizations: ['org-1'], organization: 'org-1' });
+
 /** Few bases and many near-copies, each taking one field from another user: groups of several users each. */
-const usersArb = fc.array(userArb, { minLength: 1, maxLength: 3 }).chain((bases) =>
-  fc
+const usersArb = fc.array(userArb, { minLength: 1, maxLength: 3 }).chain((some) => {
+  const bases = [actorTwin, ...some];
+  return fc
     .array(fc.tuple(fc.constantFrom(...bases), userArb, fc.constantFrom(...VARIED)), {
       minLength: 4,
       maxLength: 40,
@@ -72,23 +75,8 @@ const usersArb = fc.array(userArb, { minLength: 1, maxLength: 3 }).chain((bases)
         return u.status === 'invited' || u.status === 'expired' ? (u.invitation ? u : { ...u, invitation: base.invitation ?? other.invitation }) : { ...u, invitation: null };
       })
     )
-    .filter((users) => users.every((u) => !(u.status === 'invited' || u.status === 'expired') || u.invitation !== null))
-);
-
-function storeOf(users: User[], actorRole: string, plan: 'standard' | 'enterprise'): Store {
-  const store = new Store();
-  store.settings = { plan, today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 5000, demoSize: 0 };
-  for (const r of BUILT_IN_ROLES) store.roles.set(r.id, r);
-  for (const id of ['org-1', 'org-2', 'org-3']) store.organizations.set(id, { id, name: `Org ${id}` });
-  for (const id of ['co-1', 'co-2']) store.companies.set(id, { id, name: `Company ${id}` });
-  store.load([
-    makeUser({ id: 1, email: 'actor@example.com', roles: [actorRole], managedOrganizations: ['org-1'], organization: 'org-1' }),
-    makeUser({ id: 1000, email: 'target@example.com', organization: 'org-1' }),
-    makeUser({ id: 1001, email: 'ae@example.com', roles: ['account_executive'], organization: 'org-1' }),
-    ...users
-  ]);
-  return store;
-}
+    .filter((users) => users.every((u) => !(u.status === 'invited' || u.status === 'expired') || u.invitation !== null));
+});
 
 const names = {
   role: (id: string) => `role ${id}`,
@@ -114,7 +102,7 @@ describe('a preview judged by shape shows what judging each user shows', () => {
         fc.constantFrom('standard' as const, 'enterprise' as const),
         fc.integer({ min: 0, max: 1000 }),
         (users, params, actorRole, plan, seed) => {
-          const store = storeOf(users, actorRole, plan);
+          const store = memoryStore(users, actorRole, plan);
           // The selection in some order, with the actor, the named users and an id nobody holds.
           const ids = [...users.map((u) => u.id), 1, 1000, 1001, 4242].sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101) || a - b);
           for (const action of GROUPED) {
@@ -132,7 +120,7 @@ describe('a preview judged by shape shows what judging each user shows', () => {
 
   it('judges 2,000 users of a few shapes a few times, not 2,000', () => {
     const users = Array.from({ length: 2000 }, (_, i) => makeUser({ id: 10 + i, status: i % 2 ? 'active' : 'inactive', timeZone: i % 3 ? 'UTC' : 'Asia/Tokyo' }));
-    const store = storeOf(users, 'administrator', 'standard');
+    const store = memoryStore(users, 'administrator', 'standard');
     const p = prepare(store, 'update_profile', { timeZone: 'Europe/Paris' }, 1);
     if (isFailure(p)) throw new Error(p.message);
     let judged = 0;

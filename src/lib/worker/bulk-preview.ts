@@ -1,14 +1,13 @@
 import { evaluate } from '../domain/evaluate';
 import { skipTo, type UserChange } from '../domain/operations';
 import { reach } from '../domain/permissions';
-import { isActiveAdministrator } from '../domain/policy';
 import type { Names } from '../domain/report-rows';
 import { ALL_PERMISSIONS } from '../domain/roles';
-import { Shapes } from '../domain/rule-shape';
-import { displayName, type TrackedField, type User } from '../domain/user';
+import { displayName, type TrackedField } from '../domain/user';
 import { planBulk, previewHead, summarise, type Prepared, type PreviewOk } from './bulk';
 import { summarizeChanges, type ChangeLog } from './change-table';
 import { gatePlan } from './gate';
+import { groupByShape } from './shape-groups';
 import type { Store } from './store';
 
 /** A preview before it is kept for paging: its change log goes to the preview tables. */
@@ -59,29 +58,7 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
   const actor = store.users.get(ctx.actorId);
   // An Operations Manager's reach depends on each user's organization.
   const scoped = !!actor && ALL_PERMISSIONS.some((perm) => reach(actor, store.settings.plan, perm, store.roles).kind === 'managed');
-  const named = userIdsIn(p.params);
-  const shapes = new Shapes(ctx.today, ctx.actorId, scoped, fields);
-  // Each shape's group; -1: its users are judged one by one (active Administrators).
-  const groupOfShape: number[] = [];
-  const group = new Int32Array(ids.length);
-  const users: (User | undefined)[] = new Array(ids.length);
-  const reps: number[] = [];
-  const sizes: number[] = [];
-  const newGroup = (id: number) => (sizes.push(0), reps.push(id) - 1);
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    const u = (users[i] = store.users.get(id));
-    let g: number;
-    if (u === undefined || id === ctx.actorId || named.has(id)) g = newGroup(id);
-    else {
-      const s = shapes.of(u);
-      // Status and roles are in the shape: its first user says whether all are active Administrators.
-      g = groupOfShape[s] ??= isActiveAdministrator(u) ? -1 : newGroup(id);
-      if (g === -1) g = newGroup(id);
-    }
-    sizes[g]++;
-    group[i] = g;
-  }
+  const { group, firsts: reps, sizes } = groupByShape(store, ids, { actorId: ctx.actorId, scoped, fields, alone: userIdsIn(p.params) });
 
   step(1, 'Planning each user’s changes');
   const ev = evaluate(p.action, reps, p.params, ctx, p.reach);
@@ -105,7 +82,7 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
   const ruleSkips = new Map<string, number[]>();
   const gateSkips = new Map<string, number[]>();
   for (const reason of gated.refused.values()) if (!gateSkips.has(reason)) gateSkips.set(reason, []);
-  const logUsers: User[] = [];
+  const logIds: number[] = [];
   const logChanges: UserChange[] = [];
   let applies = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -123,7 +100,7 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
     applies++;
     const c = changeOf[g];
     if (c) {
-      logUsers.push(users[i]!);
+      logIds.push(ids[i]);
       logChanges.push(c);
     }
   }
@@ -132,10 +109,11 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
   const weight = (id: number) => weights.get(id) ?? 1;
   // Users of one group had the same old values: each takes the group's field changes.
   const log: ChangeLog = {
-    length: logUsers.length,
+    length: logIds.length,
     entry(i) {
-      const u = logUsers[i];
-      return { userId: u.id, email: u.email, name: displayName(u), changes: logChanges[i].changes, version: u.version + 1 };
+      const u = store.users.get(logIds[i]);
+      const who = u ? { email: u.email, name: displayName(u), version: u.version + 1 } : { email: '', name: 'a user no longer in the directory' };
+      return { userId: logIds[i], ...who, changes: logChanges[i].changes };
     },
     parts: (i) => logChanges[i]
   };

@@ -2,9 +2,9 @@ import { ACTIONS, neutralParams } from '../domain/actions';
 import type { FieldDescriptor, Remedy } from '../domain/actions/form';
 import { countApplicable } from '../domain/evaluate';
 import { reach } from '../domain/permissions';
-import { groupByShape, Shapes } from '../domain/rule-shape';
 import { actionContext } from './context';
 import { resolveSelection, type Selection } from './selection';
+import { groupByShape } from './shape-groups';
 import type { Store } from './store';
 
 export interface MenuItem {
@@ -31,8 +31,11 @@ export function actionMenu(store: Store, selection: Selection, actorId: number):
   const ctx = actionContext(store, actorId);
   const reaches = new Map(ACTIONS.map((a) => [a.id, actor ? reach(actor, store.settings.plan, a.permission, store.roles) : null]));
   const scoped = [...reaches.values()].some((r) => r?.kind === 'managed');
-  const users = ids.map((id) => store.users.get(id)).filter((u) => u !== undefined);
-  const groups = groupByShape(users, new Shapes(ctx.today, actorId, scoped));
+  const { firsts, sizes } = groupByShape(store, ids, { actorId, scoped });
+  const groups = firsts.flatMap((id, g) => {
+    const user = store.users.get(id);
+    return user ? [{ user, count: sizes[g] }] : [];
+  });
   return ACTIONS.map((action) => {
     const form = action.form ?? [];
     const base = { id: action.id, label: action.label, description: action.description, family: action.family, hasParams: form.length > 0, form, remedies: action.remedies ?? [] };

@@ -102,6 +102,7 @@ export class Store {
     this.users.delete(id);
     this.byEmail.delete(old.emailKey);
     this.search.delete(id);
+    this.columns.remove(id);
   }
 
   touch() {
