@@ -69,7 +69,7 @@ export function prepare(store: Store, actionId: string, rawParams: unknown, acto
   return { action, params: parsed.data, ctx, actor, reach: r };
 }
 
-export function runEvaluation(store: Store, p: Prepared, selection: Selection): { ids: number[]; ev: Evaluation } {
+export function runEvaluation(store: Store, p: Prepared, selection: Selection): { ids: readonly number[]; ev: Evaluation } {
   const ids = resolveSelection(store, selection);
   return { ids, ev: evaluate(p.action, ids, p.params, p.ctx, p.reach) };
 }

@@ -27,7 +27,7 @@ export function groupByShape(
   opts: { actorId: number; scoped: boolean; fields?: readonly TrackedField[]; alone?: ReadonlySet<number> }
 ): ShapeGroups {
   const { columns } = store;
-  const shapes = columns.shapesOn(store.settings.today, store.users.values());
+  const shapes = store.shapes();
   // An Operations Manager's reach depends on each user's organization.
   const fields: readonly TrackedField[] = opts.scoped ? ['organization', ...(opts.fields ?? [])] : (opts.fields ?? []);
   const fieldCodes = fields.map((f) => columns.codesOf(f));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { generateDemoWorkspace } from './demo-data';
 import { Store } from './store';
@@ -10,6 +10,7 @@ const ws = generateDemoWorkspace({ size: 200, today: '2026-11-23' });
 
 function storeOf(users: Iterable<User>): Store {
   const s = new Store();
+  s.settings = { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 100000, demoSize: 0 };
   for (const r of ws.roles) s.roles.set(r.id, r);
   for (const o of ws.organizations) s.organizations.set(o.id, o);
   for (const c of ws.companies) s.companies.set(c.id, c);
@@ -106,8 +107,9 @@ describe('the engine’s sorted orders across writes', () => {
     expect(after.users).toHaveLength(ws.users.length);
   });
 
-  it('sorts a new order in one task and builds its search index in the next, so a request that needs only the order comes between', async () => {
+  it('sorts a new order in one task, builds its search index in the next and numbers the shapes in a third, so a request that needs only the order comes between', async () => {
     const store = storeOf(ws.users);
+    const shapes = vi.spyOn(store.columns, 'shapesOn');
     store.soon('name');
     const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.hasOrder('name')).toBe(false);
@@ -116,6 +118,11 @@ describe('the engine’s sorted orders across writes', () => {
     expect(store.order('name').index).toBeUndefined();
     await tick();
     expect(store.order('name').index).toBeDefined();
+    expect(shapes).not.toHaveBeenCalled();
+    await tick();
+    expect(shapes).toHaveBeenCalledTimes(1);
+    expect(store.shapes()[ws.users[0].id]).toBeGreaterThan(0);
+    expect(shapes.mock.results[0].value).toBe(store.shapes());
   });
 
   it('builds the search index of an order searched before again right after a write, not on the next keystroke', async () => {
