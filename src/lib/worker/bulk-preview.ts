@@ -46,11 +46,10 @@ export function previewEach(store: Store, p: Prepared, ids: ArrayLike<number>, n
 
 /**
  * The preview judged once per group of users that the action, its parameters and the write gate
- * cannot tell apart (rule-shape.ts, with the fields it declares): 60,000 selected users are a few hundred judgements through the
- * same evaluate, plan and gate as apply, and each user then takes their group's outcome, in
- * selection order. Who the parameters name, the acting administrator and every active
- * Administrator (the last-administrator rule counts them one by one) are groups of their own.
- * bulk-preview.property.test.ts compares it with judging each user.
+ * cannot tell apart (shape-groups.ts, with the fields the action declares): 60,000 selected users
+ * are a few thousand judgements through the same evaluate, plan and gate as apply, and each user
+ * then takes their group's outcome, in selection order. bulk-preview.property.test.ts compares it
+ * with judging each user.
  */
 export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>, fields: readonly TrackedField[], names: Names, step: Step = () => {}): PreviewBody {
   step(0, 'Checking who it applies to');
@@ -64,8 +63,8 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
   const ev = evaluate(p.action, reps, p.params, ctx, p.reach);
   const planned = planBulk(store, p, ev);
   step(2, 'Checking what you may change');
-  // The last-administrator rule refuses the last of the losses in order, so active Administrators
-  // are judged alone; whether anyone gains the role is all it asks of the others.
+  // Active Administrators are judged alone (the last-administrator rule refuses the last losses in
+  // order); of the others it asks only whether anyone gains the role, which one of a group answers.
   const gated = gatePlan(store, planned);
   step(3, 'Summarising the changes');
 

@@ -12,7 +12,7 @@ import { fail, type Failure } from './failure';
 import type { ChangeSummary } from './change-table';
 import { gatePlan, type Gated } from './gate';
 import { actionContext } from './context';
-import { resolveSelection, type Selection } from './selection';
+import { resolveSelection, type SelectedIds, type Selection } from './selection';
 import type { Store } from './store';
 
 export interface SkipSummary {
@@ -69,7 +69,7 @@ export function prepare(store: Store, actionId: string, rawParams: unknown, acto
   return { action, params: parsed.data, ctx, actor, reach: r };
 }
 
-export function runEvaluation(store: Store, p: Prepared, selection: Selection): { ids: readonly number[]; ev: Evaluation } {
+export function runEvaluation(store: Store, p: Prepared, selection: Selection): { ids: SelectedIds; ev: Evaluation } {
   const ids = resolveSelection(store, selection);
   return { ids, ev: evaluate(p.action, ids, p.params, p.ctx, p.reach) };
 }

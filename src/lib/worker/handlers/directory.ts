@@ -84,7 +84,7 @@ export function directoryHandlers(ctx: EngineContext) {
 
     /** The directory (or a selection of it) as a file another directory reads: Google, Entra, Okta, SCIM. */
     exportUsers: whenOpen(ctx, (selection: Selection, format: UserExportFormat, onProgress?: Progress): WrittenFile =>
-      exportUsersAs(resolveSelection(store, selection).map((id) => store.users.get(id)!), format, ctx.exportNames(), onProgress)
+      exportUsersAs(Array.from(resolveSelection(store, selection), (id) => store.users.get(id)!), format, ctx.exportNames(), onProgress)
     ),
 
     templateCsv: whenOpen(ctx, (): string => {
