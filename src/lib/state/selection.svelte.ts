@@ -25,6 +25,8 @@ export class SelectionState {
   /** How many selected users the filter last asked about (`countHidden`) hides. */
   hidden = $state(0);
   private hiddenLoads = new Latest();
+  /** The selection (its change) and filter `hidden` was counted for. */
+  private counted: { at: number; filter: string } | null = null;
 
   has(id: number): boolean {
     void this.changes;
@@ -72,12 +74,24 @@ export class SelectionState {
     this.setMany(ids, true);
   }
 
+  /**
+   * Selects every user `filter` matches. Who the filter hides is unchanged — only users it shows
+   * were added —, so a count known before is known after, without sending the engine 600,000 ids
+   * to count again.
+   */
   async selectAllMatching(filter: Filter, sort: Sort, total: number) {
     try {
-      this.setMany(await engine().rangeIds({ filter, sort }, 0, total), true);
+      const ids = await engine().rangeIds({ filter, sort }, 0, total);
+      const known = this.countedFor(filter);
+      this.setMany(ids, true);
+      if (known) this.counted = { at: this.changes, filter: JSON.stringify(filter) };
     } catch (e) {
       workspace.fail(e);
     }
+  }
+
+  private countedFor(filter: Filter): boolean {
+    return this.counted !== null && this.counted.at === this.changes && this.counted.filter === JSON.stringify(filter);
   }
 
   clear() {
@@ -93,16 +107,22 @@ export class SelectionState {
    * question is dropped, so a slow count for the previous filter never replaces the newest one.
    */
   async countHidden(filter: Filter) {
+    if (this.countedFor(filter)) return;
+    const counted = { at: this.changes, filter: JSON.stringify(filter) };
     if (this.count === 0) {
       this.hiddenLoads.drop();
       this.hidden = 0;
+      this.counted = counted;
       return;
     }
     const selection = this.toSelection();
     try {
       await this.hiddenLoads.run(
         () => engine().selectionInfo(selection, filter),
-        (info) => (this.hidden = info.hidden)
+        (info) => {
+          this.hidden = info.hidden;
+          this.counted = counted;
+        }
       );
     } catch (e) {
       workspace.fail(e);

@@ -69,6 +69,29 @@ describe('the selection', () => {
     expect(selection.hidden).toBe(0);
   });
 
+  it('knows, without asking again, that selecting all a filter matches hides no one more', async () => {
+    const selection = new SelectionState();
+    selection.setMany([1, 2], true);
+    fake.selectionInfo.mockResolvedValueOnce({ selected: 2, hidden: 1 });
+    await selection.countHidden({ status: ['active'] });
+    fake.rangeIds.mockResolvedValueOnce(Int32Array.from([2, 5, 6]));
+    fake.selectionInfo.mockClear();
+    await selection.selectAllMatching({ status: ['active'] }, { key: 'name', dir: 'asc' }, 3);
+    await selection.countHidden({ status: ['active'] });
+    expect(fake.selectionInfo).not.toHaveBeenCalled();
+    expect(selection.count).toBe(4);
+    expect(selection.hidden).toBe(1);
+    // Another filter, or a change to the selection, is asked about.
+    fake.selectionInfo.mockResolvedValue({ selected: 4, hidden: 2 });
+    await selection.countHidden({ status: ['inactive'] });
+    expect(fake.selectionInfo).toHaveBeenCalledTimes(1);
+    await selection.countHidden({ status: ['inactive'] });
+    expect(fake.selectionInfo).toHaveBeenCalledTimes(1);
+    selection.set(9, true);
+    await selection.countHidden({ status: ['inactive'] });
+    expect(fake.selectionInfo).toHaveBeenCalledTimes(2);
+  });
+
   it('hands a failure to the one error handler, in words', async () => {
     workspace.failure = null;
     const selection = new SelectionState();
