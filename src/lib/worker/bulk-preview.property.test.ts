@@ -89,7 +89,8 @@ const names = {
 function shown(b: PreviewBody) {
   const { log, ...body } = b;
   const table = new ChangeTable(log, names);
-  return { body, rows: table.page({}, 0, 10_000), search: table.page({ q: 'u1' }, 0, 10_000) };
+  const field = table.fields[0]?.field;
+  return { body, rows: table.page({}, 0, 10_000), later: table.page({}, 3, 5), search: table.page({ q: 'u1' }, 0, 10_000), field: table.page({ field }, 1, 10_000) };
 }
 
 describe('a preview judged by shape shows what judging each user shows', () => {

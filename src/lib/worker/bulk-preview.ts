@@ -1,7 +1,7 @@
 import { evaluate } from '../domain/evaluate';
 import { skipTo, type UserChange } from '../domain/operations';
 import { reach } from '../domain/permissions';
-import type { Names } from '../domain/report-rows';
+import { rowCount, rowField, type Names } from '../domain/report-rows';
 import { ALL_PERMISSIONS } from '../domain/roles';
 import { displayName, type TrackedField } from '../domain/user';
 import { planBulk, previewHead, summarise, type Prepared, type PreviewOk } from './bulk';
@@ -83,6 +83,7 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
   for (const reason of gated.refused.values()) if (!gateSkips.has(reason)) gateSkips.set(reason, []);
   const logIds: number[] = [];
   const logChanges: UserChange[] = [];
+  const logged = new Int32Array(reps.length);
   let applies = 0;
   for (let i = 0; i < ids.length; i++) {
     const g = group[i];
@@ -101,6 +102,7 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
     if (c) {
       logIds.push(ids[i]);
       logChanges.push(c);
+      logged[g]++;
     }
   }
   const skipped = [...ruleSkips, ...gateSkips].filter(([, list]) => list.length > 0).map(([reason, list]) => ({ reason, count: list.length, ids: list }));
@@ -114,7 +116,14 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
       const who = u ? { email: u.email, name: displayName(u), version: u.version + 1 } : { email: '', name: 'a user no longer in the directory' };
       return { userId: logIds[i], ...who, changes: logChanges[i].changes };
     },
-    parts: (i) => logChanges[i]
+    parts: (i) => logChanges[i],
+    fieldCounts() {
+      const counts = new Map<string, number>();
+      changeOf.forEach((c, g) => {
+        if (c && logged[g] > 0) for (let k = 0; k < rowCount(c); k++) counts.set(rowField(c, k), (counts.get(rowField(c, k)) ?? 0) + logged[g]);
+      });
+      return counts;
+    }
   };
   return {
     ...previewHead(p, ids.length, applies, skipped, ev, gated, weight),

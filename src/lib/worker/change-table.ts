@@ -31,6 +31,8 @@ export interface ChangeLog {
   entry(i: number): UserChange;
   /** Entry i's changes and snapshot, which counting and filtering rows read: may belong to another user. */
   parts(i: number): Pick<UserChange, 'changes' | 'snapshot'>;
+  /** Rows by field over the whole log, when the log knows them without reading each entry. */
+  fieldCounts?(): Map<string, number>;
 }
 
 function asLog(log: readonly UserChange[] | ChangeLog): ChangeLog {
@@ -39,18 +41,33 @@ function asLog(log: readonly UserChange[] | ChangeLog): ChangeLog {
   return { length: log.length, entry, parts: entry };
 }
 
+/** Rows by field, reading every entry. */
+function countFields(log: ChangeLog): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < log.length; i++) {
+    const c = log.parts(i);
+    for (let k = 0, m = rowCount(c); k < m; k++) {
+      const field = rowField(c, k);
+      counts.set(field, (counts.get(field) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 /**
  * Changed fields as people read them, one row each, searchable by user and filtered by field: a
  * report's changes, or what a preview says will change. Rows are put in words only when a page
  * shows them: a preview of 60,000 users is opened, read a page or two, and applied or cancelled.
+ * Pages of the whole table are found by walking the log; the index of every row is made for the
+ * first search or field filter.
  */
 export class ChangeTable {
-  /** Each row's user change (index in the log) and its row within that change. */
-  private readonly entry: Int32Array;
-  private readonly part: Int32Array;
+  /** Each row's user change (index in the log) and its row within that change: made on the first search or filter. */
+  private index?: { entry: Int32Array; part: Int32Array };
   /** Each change's user as searched (name and email, lowercased), made on the first search. */
   private texts?: string[];
   readonly fields: RowsPage['fields'];
+  private readonly rows: number;
   private readonly log: ChangeLog;
 
   constructor(
@@ -58,22 +75,25 @@ export class ChangeTable {
     private readonly names: Names
   ) {
     this.log = log = asLog(log);
-    let n = 0;
-    for (let i = 0; i < log.length; i++) n += rowCount(log.parts(i));
-    this.entry = new Int32Array(n);
-    this.part = new Int32Array(n);
-    const counts = new Map<string, number>();
-    for (let i = 0, r = 0; i < log.length; i++) {
-      const c = log.parts(i);
-      for (let k = 0, m = rowCount(c); k < m; k++, r++) {
-        this.entry[r] = i;
-        this.part[r] = k;
-        const field = rowField(c, k);
-        counts.set(field, (counts.get(field) ?? 0) + 1);
-      }
-    }
+    const counts = log.fieldCounts?.() ?? countFields(log);
+    let rows = 0;
+    for (const n of counts.values()) rows += n;
+    this.rows = rows;
     const label = (field: string) => (field === RECORD_FIELD ? 'User' : (FIELD_LABELS[field] ?? field));
     this.fields = [...counts].map(([field, count]) => ({ field, label: label(field), count })).sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  private rowIndex() {
+    if (this.index) return this.index;
+    const { log } = this;
+    const entry = new Int32Array(this.rows);
+    const part = new Int32Array(this.rows);
+    for (let i = 0, r = 0; i < log.length; i++)
+      for (let k = 0, m = rowCount(log.parts(i)); k < m; k++, r++) {
+        entry[r] = i;
+        part[r] = k;
+      }
+    return (this.index = { entry, part });
   }
 
   /** Every row in words (a report's CSV export). */
@@ -83,19 +103,24 @@ export class ChangeTable {
 
   page(q: RowsQuery, offset: number, limit: number): RowsPage {
     const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const all = this.entry.length;
-    const row = (r: number) => changeRow(this.log.entry(this.entry[r]), this.part[r], this.names);
+    const all = this.rows;
+    const { log, names } = this;
     if (!q.field && words.length === 0) {
-      const end = Math.min(all, Math.max(0, offset) + Math.max(0, limit));
+      // Walked from the first entry: no index of 60,000 rows for the first page.
       const rows: ChangeRow[] = [];
-      for (let r = Math.max(0, offset); r < end; r++) rows.push(row(r));
+      const start = Math.max(0, offset);
+      const end = Math.min(all, start + Math.max(0, limit));
+      for (let i = 0, r = 0; i < log.length && r < end; i++)
+        for (let k = 0, m = rowCount(log.parts(i)); k < m && r < end; k++, r++) if (r >= start) rows.push(changeRow(log.entry(i), k, names));
       return { total: all, all, rows, fields: this.fields };
     }
+    const { entry, part } = this.rowIndex();
+    const row = (r: number) => changeRow(log.entry(entry[r]), part[r], names);
     const texts = words.length ? (this.texts ??= this.searchTexts()) : [];
     const hits: number[] = [];
     for (let r = 0; r < all; r++) {
-      const i = this.entry[r];
-      if (q.field && rowField(this.log.parts(i), this.part[r]) !== q.field) continue;
+      const i = entry[r];
+      if (q.field && rowField(log.parts(i), part[r]) !== q.field) continue;
       if (words.length && !words.every((w) => texts[i].includes(w))) continue;
       hits.push(r);
     }
