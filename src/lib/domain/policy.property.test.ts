@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activeAdministrator, isAdministrator, oracle } from '../../../tests/policy-oracle';
 import fc from 'fast-check';
 import { makeContext, makeUser } from '../../../tests/factories';
+import { actionParamsArbitrary } from '../../../tests/arbitraries';
 import { ACTIONS } from './actions';
 import { REASONS } from './actions/reasons';
 import { applyPatch } from './changes';
@@ -240,28 +241,7 @@ describe('the gate agrees with a plain restatement of SPEC §2', () => {
 const target = makeUser({ id: 1000, email: 'target@example.com' });
 const ae = makeUser({ id: 1001, email: 'ae@example.com', roles: ['account_executive'] });
 const day = fc.constantFrom('2026-01-01', '2027-06-30', null);
-const paramsArb: Record<string, fc.Arbitrary<unknown>> = {
-  transfer: fc.constant({ targetId: 1000 }),
-  invite: fc.record({ welcomeMessage: fc.string({ maxLength: 20 }) }),
-  resend_invitation: fc.record({ welcomeMessage: fc.string({ maxLength: 20 }) }),
-  set_role: fc.record({ roleId: fc.constantFrom(...roleIds) }),
-  add_roles: fc.record({ roleIds: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }) }),
-  remove_roles: fc.record({ roleIds: fc.uniqueArray(fc.constantFrom(...roleIds), { minLength: 1 }) }),
-  set_org_management: fc.record({ organizationIds: fc.uniqueArray(fc.constantFrom(...orgs), { minLength: 1 }), mode: fc.constantFrom('add', 'replace') }),
-  update_profile: fc
-    .record(
-      {
-        company: fc.option(fc.constantFrom('co-1', 'co-2'), { nil: null }),
-        organization: fc.option(fc.constantFrom(...orgs), { nil: null }),
-        accountExecutive: fc.option(fc.constant(1001), { nil: null }),
-        timeZone: fc.constantFrom('Europe/Paris', 'UTC')
-      },
-      { requiredKeys: [] }
-    )
-    .filter((p) => Object.keys(p).length > 0),
-  set_access_expiry: fc.record({ date: day }),
-  flag_fields: fc.record({ fields: fc.uniqueArray(fc.constantFrom(...FLAGGABLE_FIELDS), { minLength: 1 }) })
-};
+const paramsArb = actionParamsArbitrary(fc.constantFrom('2026-01-01', '2027-06-30'));
 
 const actionUserArb = fc
   .record({

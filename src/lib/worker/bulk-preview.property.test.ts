@@ -4,7 +4,7 @@ import { makeUser } from '../../../tests/factories';
 import { memoryStore } from '../../../tests/memory-store';
 import { actionParamsArbitrary, userArbitrary } from '../../../tests/arbitraries';
 import { ACTIONS } from '../domain/actions';
-import { displayName, type User } from '../domain/user';
+import { displayName, TRACKED_FIELDS, type User } from '../domain/user';
 import { prepare } from './bulk';
 import { previewByShape, previewEach, type PreviewBody } from './bulk-preview';
 import { ChangeTable } from './change-table';
@@ -35,26 +35,8 @@ const userArb = fc
     return { ...u, ...fields, failedSignIns: u.locked ? Math.max(1, fields.failedSignIns) : fields.failedSignIns, invitation } as User;
   });
 
-/** The fields a near-copy takes from another user, one at a time. */
-const VARIED = [
-  'status',
-  'userType',
-  'twoFactor',
-  'locked',
-  'failedSignIns',
-  'forcePasswordChange',
-  'passwordHash',
-  'roles',
-  'managedOrganizations',
-  'flaggedFields',
-  'ownedContent',
-  'accessExpiresAt',
-  'invitation',
-  'organization',
-  'company',
-  'timeZone',
-  'accountExecutive'
-] as const;
+/** The fields a near-copy takes from another user, one at a time (its email stays its own). */
+const VARIED = TRACKED_FIELDS.filter((f) => f !== 'email');
 
 /** Everything of an Operations Manager acting (memory-store.ts) but who they are: the actor must not take their verdict. */
 const actorTwin = makeUser({ id: 0, roles: ['operations_manager'], managedOrganizations: ['org-1'], organization: 'org-1' });
