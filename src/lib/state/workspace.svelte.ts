@@ -46,6 +46,8 @@ class WorkspaceState {
   ready(): Promise<void> {
     this.loading ??= (async () => {
       try {
+        // The worker starts in a task of its own, not in the one that first renders the page.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         await engine().open({}, Comlink.proxy((p: ProgressEvent) => (this.opening = p)));
         this.opening = null;
         this.meta = await engine().meta();
