@@ -5,7 +5,7 @@ import { addDays } from '../../domain/dates';
 import { evaluate } from '../../domain/evaluate';
 import { operationHeader, userChange } from '../../domain/operations';
 import { reach } from '../../domain/permissions';
-import { countActiveAdministrators, judgeChange } from '../../domain/policy';
+import { judgeChange } from '../../domain/policy';
 import { checkEdit, type FieldErrors, type NewUserValues } from '../../domain/user-edit';
 import { displayName, type User } from '../../domain/user';
 import { token } from '../bulk';
@@ -47,7 +47,7 @@ export function peopleHandlers(ctx: EngineContext) {
     const actorId = store.settings.actorId;
     const actor = store.users.get(actorId);
     const actx = actionContext(store, actorId);
-    const policy = { source: 'admin' as const, actor: actor ?? null, plan: store.settings.plan, roles: store.roles, activeAdministrators: countActiveAdministrators(store.users.values()) };
+    const policy = { source: 'admin' as const, actor: actor ?? null, plan: store.settings.plan, roles: store.roles, activeAdministrators: store.activeAdministrators };
     const items = actionMenu(store, { ids: [user.id] }, actorId);
     const out = items.map((item, i) => {
       if (item.disabled) return { item, reason: item.disabled };
