@@ -1,5 +1,5 @@
 import { addDays } from '../domain/dates';
-import { applyPatch, patchChanges } from '../domain/changes';
+import { applyPatch, patchChanges, type FieldChange } from '../domain/changes';
 import { invitationEmail } from '../domain/actions/invitations';
 import { REASONS } from '../domain/actions/reasons';
 import type { RowValues } from '../domain/csv/validate';
@@ -57,8 +57,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
     emails.push({ ...invitationEmail(u, o.welcomeMessage, expiresAt), userId: u.id, to: u.email, sentAt: now, token: token() });
     return { sentAt: now, expiresAt, welcomeMessage: o.welcomeMessage, timesSent: (u.invitation?.timesSent ?? 0) + 1 };
   };
-  const record = (before: User, after: User) => {
-    const list = patchChanges(before, after as UserPatch);
+  const record = (before: User, after: User, list: FieldChange[]) => {
     if (list.length) changes.push(userChange(before, after, list));
     users.set(before.id, after);
   };
@@ -109,16 +108,23 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
       results.push({ row: m.row, email: current.email, outcome: 'skipped', message: SKIP_DELETED });
       continue;
     }
+    const reinvite = o.reinvite && current.userType === 'regular' && (current.status === 'invited' || current.status === 'expired');
+    const actions = actionsOf(m.row);
+    // Most rows of a directory's own export change nothing: no user to build or compare.
+    if (m.kind === 'unchanged' && !reinvite && !actions?.length) {
+      results.push({ row: m.row, email: current.email, outcome: 'unchanged', message: 'no change' });
+      continue;
+    }
     const patch: UserPatch = { ...(m.values as UserPatch) };
     delete patch.userType;
     if (m.kind === 'deleted') patch.status = 'inactive';
-    let after = applyPatch(current, patch, now);
-    const reinvite = o.reinvite && current.userType === 'regular' && (current.status === 'invited' || current.status === 'expired');
-    if (reinvite) after = { ...after, status: 'invited', invitation: invitation(after) };
-    const st = states(after, actionsOf(m.row));
+    const patched = applyPatch(current, patch, now);
+    let after = reinvite ? { ...patched, status: 'invited' as const, invitation: invitation(patched) } : patched;
+    const st = states(after, actions);
     after = st.user;
     sendAll(after, st.emails);
-    const changed = patchChanges(current, after as UserPatch);
+    // What changed: the patch's own fields when nothing else touched the user (most rows).
+    const changed = patchChanges(current, (after === patched ? patch : after) as UserPatch);
     if (changed.length === 0 && !reinvite) {
       // Only state cells, none of which applied: skipped with the actions' own reasons.
       if (st.skipped.length) {
@@ -128,7 +134,7 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
       continue;
     }
     checkChangedUser(current, after);
-    record(current, after);
+    record(current, after, changed);
     const outcome = m.kind === 'deleted' ? 'undeleted' : reinvite ? 'reinvited' : 'updated';
     const fields = changed.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ');
     results.push({ row: m.row, userId: current.id, email: current.email, outcome, message: [fields, ...stateWords(st)].join('; '), ...partly(st) });
@@ -136,7 +142,9 @@ export function planUpload(store: Store, s: UploadSession, o: UploadOptions, act
   for (const e of s.diff.errors) results.push({ row: e.row, email: '', outcome: 'invalid', message: `${e.column}: ${e.message}` });
   results.sort((a, b) => a.row - b.row);
 
-  const count = (k: UploadOutcome['outcome']) => results.filter((r) => r.outcome === k).length;
+  const tally = new Map<UploadOutcome['outcome'], number>();
+  for (const r of results) tally.set(r.outcome, (tally.get(r.outcome) ?? 0) + 1);
+  const count = (k: UploadOutcome['outcome']) => tally.get(k) ?? 0;
   const book = skipBook(skips);
   const invalidRows = s.diff.invalidRows;
   return {
