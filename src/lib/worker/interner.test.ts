@@ -34,6 +34,20 @@ describe('one copy of each repeated value in the engine', () => {
     expect(() => (first.roles as string[]).push('helpdesk')).toThrow(TypeError);
   });
 
+  it('shares the lists a write changes, and keeps those it leaves', () => {
+    const store = new Store();
+    const a = makeUser({ id: 1, email: 'a@x.example', roles: ['administrator', 'member'] });
+    const b = makeUser({ id: 2, email: 'b@x.example', roles: ['learner'], managedOrganizations: ['org-2'] });
+    store.load([structuredClone(a), structuredClone(b)]);
+    const before = store.users.get(2)!;
+    // A new version of b: its roles a fresh list equal to a's, its organizations the same list.
+    store.put({ ...before, title: 'Lead', roles: ['administrator', 'member'], version: 2 });
+    const after = store.users.get(2)!;
+    expect(after.roles).toBe(store.users.get(1)!.roles);
+    expect(after.managedOrganizations).toBe(before.managedOrganizations);
+    expect(Object.isFrozen(after.roles)).toBe(true);
+  });
+
   it('keeps lists in their order: the same roles in another order are another list', () => {
     const interner = new Interner();
     expect(interner.list(['a', 'b'])).not.toBe(interner.list(['b', 'a']));

@@ -77,8 +77,8 @@ export class Store {
   }
 
   put(u: User) {
-    this.interner.user(u);
     const old = this.users.get(u.id);
+    this.interner.user(u, old);
     // While loading, every order is sorted anew at the end: no need to note who changed.
     if (!this.reloaded) {
       this.changed.add(u.id);
