@@ -69,4 +69,25 @@ describe('the action menu', () => {
     expect(names()).toEqual([]);
     expect(screen.getByText('No action matches “xyz”.')).toBeInTheDocument();
   });
+
+  it('moves among the choosable actions with the arrows, skipping what applies to nobody, and chooses with Enter', async () => {
+    const onchoose = vi.fn();
+    const user = userEvent.setup();
+    render(ActionMenu, { selection: () => ({ ids: [1, 2, 3] }), selectedCount: 3, onchoose });
+    await user.click(screen.getByRole('button', { name: /Choose an action/ }));
+    await screen.findAllByRole('option', { hidden: true });
+    const box = screen.getByRole('combobox', { hidden: true });
+    const highlighted = () => document.getElementById(box.getAttribute('aria-activedescendant') ?? '')?.querySelector('.label')?.textContent;
+    expect(highlighted()).toBe('Deactivate');
+    await user.type(box, '{ArrowDown}');
+    expect(highlighted()).toBe('Reset 2FA');
+    // Past the last choosable action back to the first: Activate and Remove permanently are skipped.
+    await user.type(box, '{ArrowDown}');
+    expect(highlighted()).toBe('Deactivate');
+    await user.type(box, '{ArrowUp}');
+    expect(highlighted()).toBe('Reset 2FA');
+    expect(screen.getAllByRole('option', { hidden: true }).filter((o) => o.getAttribute('aria-selected') === 'true')).toHaveLength(1);
+    await user.type(box, '{Enter}');
+    expect(onchoose).toHaveBeenCalledWith(expect.objectContaining({ id: 'reset_2fa' }));
+  });
 });
