@@ -57,12 +57,16 @@ export function emptyDiff(): UploadDiff {
 export class RowChecker {
   readonly diff: UploadDiff = emptyDiff();
   private readonly emailColumn: number;
-  private readonly cellColumns: { index: number; column: Column; field: keyof RowValues }[] = [];
+  private readonly cellColumns: { index: number; column: Column; field: keyof RowValues; asStored: boolean }[] = [];
   /** The first row naming each existing user, by id (0: none yet). */
   private readonly firstRowOfUser: Int32Array;
   private readonly firstRowOfNew = new Map<string, number>();
-  /** Where each cell's value is read into before it is compared or kept. */
-  private readonly scratch: RowValues = {};
+  /**
+   * Per column, what each distinct cell text reads as: its value or what is wrong with it. A
+   * directory repeats its organizations, companies, account executives and roles, so each is
+   * looked up once, not once per row.
+   */
+  private readonly readings: Map<string, Reading>[] = [];
 
   /** `headers`: the header row as written, to name the columns a short row lacks. */
   constructor(
@@ -74,8 +78,11 @@ export class RowChecker {
   ) {
     this.emailColumn = columns.findIndex((c) => c?.field === 'email');
     columns.forEach((column, index) => {
-      if (column?.writable && column.field !== 'email') this.cellColumns.push({ index, column, field: column.field as keyof RowValues });
+      if (!column?.writable || column.field === 'email') return;
+      const field = column.field as keyof RowValues;
+      this.cellColumns.push({ index, column, field, asStored: AS_STORED.has(field) });
     });
+    this.readings = this.cellColumns.map(() => new Map());
     this.firstRowOfUser = new Int32Array(ctx.idLimit);
   }
 
@@ -95,18 +102,22 @@ export class RowChecker {
     let values: RowValues | null = null;
     let changes: FieldDiff[] | null = null;
     let typeChange = false;
-    const read = this.scratch;
-    for (const { index, column, field } of this.cellColumns) {
+    let typeRead = '';
+    for (let c = 0; c < this.cellColumns.length; c++) {
+      const { index, column, field, asStored } = this.cellColumns[c];
       const raw = cell(cells, index);
       if (raw === '') continue;
       const v = raw.trim();
       if (v === '') continue;
-      const problem = setValue(column, v, read, ctx);
-      if (problem) {
-        errors.push({ row, column: column.header, value: raw, message: problem });
+      // A cell that says what the user already holds changes nothing: no need to read it.
+      if (asStored && target && v === target[field]) continue;
+      const reading = this.reading(c, v);
+      if (reading.problem !== undefined) {
+        errors.push({ row, column: column.header, value: raw, message: reading.problem });
         continue;
       }
-      const after = read[field];
+      const after = reading.value;
+      if (field === 'userType') typeRead = after as string;
       if (!target) (values ??= {} as Record<string, unknown>)[field] = after;
       else if (field === 'userType') typeChange ||= after !== target.userType;
       else {
@@ -148,7 +159,7 @@ export class RowChecker {
         if (!given.lastName) errors.push({ row, column: 'last_name', value: '', message: 'is required for a new user' });
         if (given.firstName && given.lastName) diff.created.push({ row, email: shownEmail(email), emailKey: key, values: given });
       } else if (!target) diff.deleted.push({ row: { row, email: shownEmail(email), emailKey: key, values: (values ?? {}) as RowValues }, user });
-      else if (typeChange) errors.push({ row, column: 'user_type', value: read.userType!, message: `cannot change an existing user’s type (${user.userType})` });
+      else if (typeChange) errors.push({ row, column: 'user_type', value: typeRead, message: `cannot change an existing user’s type (${user.userType})` });
       else if (changes || actions) diff.updated.push({ row, user, changes: changes ?? [] });
       else {
         diff.unchanged.rows.push(row);
@@ -157,6 +168,21 @@ export class RowChecker {
     }
     if (errors.length > before) diff.invalidRows++;
     else if (actions) diff.actions.set(row, actions);
+  }
+
+  /** What the text `v` of cell column `c` reads as (remembered, for the columns worth it). */
+  private reading(c: number, v: string): Reading {
+    const { column, field } = this.cellColumns[c];
+    const remember = REMEMBERED.has(field);
+    const known = remember ? this.readings[c].get(v) : undefined;
+    if (known) return known;
+    const out: RowValues = {};
+    const problem = setValue(column, v, out, this.ctx);
+    // A value read once is handed to every row with the same text: a list is frozen so none can change it for the others.
+    const value = out[field];
+    const reading: Reading = problem !== undefined ? { problem } : { value: Array.isArray(value) ? Object.freeze(value) : value };
+    if (remember && this.readings[c].size < READINGS) this.readings[c].set(v, reading);
+    return reading;
   }
 
   /** "has 3 cells but the header has 5 columns (missing: Time Zone, Company)", or too many. */
@@ -169,6 +195,18 @@ export class RowChecker {
     return `${message} (missing: ${named})`;
   }
 }
+
+type Reading = { value: unknown; problem?: undefined } | { value?: undefined; problem: string };
+
+/** Distinct texts remembered per column: a column of unique values stops growing here. */
+const READINGS = 20_000;
+/**
+ * Fields whose cell text is the stored value itself (names, titles, time zones, types, days): a
+ * cell equal to it is the user's value, unchanged. The rest are stored as ids (organizations,
+ * companies, account executives, roles): their texts are looked up by name once per distinct text.
+ */
+const AS_STORED: ReadonlySet<keyof RowValues> = new Set(['firstName', 'lastName', 'title', 'department', 'timeZone', 'userType', 'accessExpiresAt']);
+const REMEMBERED: ReadonlySet<keyof RowValues> = new Set(['company', 'organization', 'accountExecutive', 'roles']);
 
 /** Missing columns named in a short row's message; the rest are counted. */
 const MAX_NAMED = 5;

@@ -2,7 +2,7 @@ import { checkMapping, COLUMNS, type Column } from './columns';
 import { emptyDiff, RowChecker, type UploadDiff } from './check-rows';
 import { eachRecord, type Delimiter, type ReadResult, type RecordHandler } from './parse';
 import type { ValidationContext } from './validate';
-import { isVersionLine, musterCells, musterColumns, recogniseHeader, rowStates, type ColumnRead, type RecognisedHeader } from '../formats';
+import { isVersionLine, musterCells, musterColumns, recogniseHeader, rowStates, type ColumnRead, type RecognisedHeader, type RowState } from '../formats';
 
 export interface UploadRead {
   ok: true;
@@ -15,6 +15,8 @@ export interface UploadRead {
   diff: UploadDiff;
 }
 export type UploadReadResult = UploadRead | { ok: false; error: string; line?: number };
+
+const NO_STATES: readonly RowState[] = [];
 
 /** Where records come from: a CSV text, or a SCIM ListResponse read into the same cells. */
 export type RecordSource = (onRecord: RecordHandler) => ReadResult;
@@ -46,6 +48,9 @@ export function readUpload(
   let checker: RowChecker | null = null;
   let rows = 0;
   let firstRow = 2;
+  // Whether any column converts its cells or is a state: Muster's own files have neither.
+  let converts = false;
+  let states = false;
   const read = source((cells, _line, offset) => {
     if (!recognised) {
       if (!preamble && isVersionLine(cells)) {
@@ -63,13 +68,12 @@ export function readUpload(
         mappingError = recognised.error;
       }
       if (!mappingError) checker = new RowChecker(columns, ctx, cells, recognised.purpose !== 'update');
+      converts = recognised.columns.some((c) => c.kind === 'field' && c.convert !== undefined);
+      states = recognised.columns.some((c) => c.kind === 'state');
       return;
     }
     const row = firstRow + rows++;
-    if (checker) {
-      const states = rowStates(recognised, cells);
-      (checker as RowChecker).add(musterCells(recognised, cells), row, states);
-    }
+    if (checker) (checker as RowChecker).add(converts ? musterCells(recognised, cells) : cells, row, states ? rowStates(recognised, cells) : NO_STATES);
     if (onRows && rows % 16384 === 0) onRows(offset / total);
   });
   if (!read.ok) return read;
