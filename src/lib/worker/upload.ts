@@ -1,8 +1,8 @@
 import { decodeCsvBytes } from '../domain/csv/decode';
 import type { Delimiter } from '../domain/csv/parse';
-import { byName, type RowValues } from '../domain/csv/validate';
+import { byName, type RowValues, type ValidationContext } from '../domain/csv/validate';
 import type { UploadDiff } from '../domain/csv/check-rows';
-import { csvRecords, readUpload, type RecordSource } from '../domain/csv/read-upload';
+import { csvRecords, readUpload, type RecordSource, type UploadReadResult } from '../domain/csv/read-upload';
 import { detectFileDelimiter, FORMAT_LABELS, type ColumnRead, type FormatId, type Purpose } from '../domain/formats';
 import { readListResponse } from '../domain/scim';
 import { getAction } from '../domain/actions';
@@ -11,7 +11,7 @@ import type { Names } from '../domain/report-rows';
 import { describeValue } from '../domain/values';
 import { FIELD_LABELS } from '../domain/user';
 import type { Progress } from './jobs';
-import { fail, type Failure } from './failure';
+import { fail, isFailure, type Failure } from './failure';
 import type { UploadOutcome } from './upload-apply';
 
 /** An upload being previewed: kept in the worker so 100,000 rows never cross to the page. */
@@ -66,20 +66,37 @@ export class UploadSessions {
 
 const FIRST_PAGE = 100;
 
-/** Decode → parse → map → validate → diff, all in the worker (SPEC §5 steps 2–5). */
-export function previewUpload(
-  store: Store,
-  names: Names,
-  id: string,
-  bytes: Uint8Array,
-  fileName: string,
-  opts: { delimiter?: Delimiter; mapping?: (string | null)[] },
-  progress?: Progress
-): { summary: UploadPreview; session: UploadSession | null } {
+/** How a file was read: its rows checked and compared, and how its text was taken. */
+export interface FileRead {
+  read: UploadReadResult;
+  encoding: string;
+  warning: string | null;
+  delimiter: Delimiter;
+  /** A SCIM ListResponse, not a CSV. */
+  json: boolean;
+}
+
+export type UploadOpts = { delimiter?: Delimiter; mapping?: (string | null)[] };
+
+/** What the upload's checks look up in the directory: names to ids, emails to users. */
+export function validationContext(store: Store): ValidationContext {
+  return {
+    roleByName: byName(store.roles.values()),
+    organizationByName: byName(store.organizations.values()),
+    companyByName: byName(store.companies.values()),
+    userByEmailKey: (k: string) => store.byEmail.get(k),
+    idLimit: store.settings.nextUserId
+  };
+}
+
+export const READING = 'Reading and checking rows';
+
+/** Decode → parse → map → validate → diff, all in the worker (SPEC §5 steps 2–5), from the whole file's bytes. */
+export function readFileBytes(store: Store, bytes: Uint8Array, opts: UploadOpts, progress?: Progress): FileRead | Failure {
   const step = (phase: string, done: number) => progress?.({ phase, done, total: 3 });
   step('Decoding the file', 0);
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return { summary: fail('invalid', decoded.error), session: null };
+  if (!decoded.ok) return fail('invalid', decoded.error);
   // A SCIM ListResponse (what GET /Users returns) is read into the same cells as a CSV.
   const json = /^\s*[[{]/.test(decoded.text);
   let source: RecordSource;
@@ -87,24 +104,23 @@ export function previewUpload(
   const delimiter = opts.delimiter ?? (json ? ',' : detectFileDelimiter(decoded.text));
   if (json) {
     const scim = readListResponse(decoded.text);
-    if (!scim.ok) return { summary: fail('invalid', scim.error, scim.line === undefined ? {} : { line: scim.line }), session: null };
+    if (!scim.ok) return fail('invalid', scim.error, scim.line === undefined ? {} : { line: scim.line });
     size = scim.records.length + 1;
     source = (onRecord) => {
       onRecord(scim.headers, 1, 0);
       scim.records.forEach((r, i) => onRecord(r, i + 2, i + 1));
-      return { ok: true, records: scim.records.length + 1 };
+      return { ok: true, records: scim.records.length + 1, line: scim.records.length + 2 };
     };
   } else source = csvRecords(decoded.text, delimiter);
-  const ctx = {
-    roleByName: byName(store.roles.values()),
-    organizationByName: byName(store.organizations.values()),
-    companyByName: byName(store.companies.values()),
-    userByEmailKey: (k: string) => store.byEmail.get(k),
-    idLimit: store.settings.nextUserId
-  };
-  const reading = 'Reading and checking rows';
-  step(reading, 1);
-  const read = readUpload(source, opts.mapping, ctx, (f) => step(reading, 1 + 2 * f), size);
+  step(READING, 1);
+  const read = readUpload(source, opts.mapping, validationContext(store), (f) => step(READING, 1 + 2 * f), size);
+  return { read, encoding: decoded.encoding, warning: decoded.warning, delimiter, json };
+}
+
+/** The preview of a file read: its session kept in the worker, and the summary the page shows. */
+export function previewUpload(store: Store, names: Names, id: string, fileName: string, file: FileRead | Failure): { summary: UploadPreview; session: UploadSession | null } {
+  if (isFailure(file)) return { summary: file, session: null };
+  const { read, json, delimiter } = file;
   if (!read.ok) return { summary: fail('invalid', read.error, read.line === undefined ? {} : { line: read.line }), session: null };
   const { diff } = read;
   const session: UploadSession = { id, fileName, rows: read.rows, diff, storeVersion: store.version, purpose: read.recognised.purpose };
@@ -124,8 +140,8 @@ export function previewUpload(
     summary: {
       ok: true,
       sessionId: session.id,
-      encoding: decoded.encoding,
-      warning: decoded.warning,
+      encoding: file.encoding,
+      warning: file.warning,
       delimiter,
       format,
       headers: read.headers,

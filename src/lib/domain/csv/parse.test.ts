@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectDelimiter, parseCsv, type Delimiter } from './parse';
+import { detectDelimiter, eachRecord, parseCsv, RecordStream, type Delimiter } from './parse';
 
 const cells = (r: ReturnType<typeof parseCsv>) => (r.ok ? r.rows.map((x) => x.cells) : r.error);
 
@@ -23,6 +23,28 @@ describe('reading CSV text', () => {
     expect(parseCsv('a,b\n1,"open\n2,3\n', ',')).toMatchObject({ ok: false, line: 2, error: expect.stringMatching(/starts on line 2 is never closed/) });
     expect(parseCsv('a,b\n1,2\n3,"x"y\n', ',')).toMatchObject({ ok: false, line: 3 });
     expect(parseCsv('a,b\n1,ab"c\n', ',')).toMatchObject({ ok: false, line: 2, error: expect.stringMatching(/quote inside an unquoted field/) });
+  });
+
+  it('reads a file handed over in pieces exactly as the whole text: records, lines, offsets and errors', () => {
+    // Text of CSV's own characters, well-formed or not, with or without a byte order mark.
+    const text = fc
+      .tuple(fc.boolean(), fc.array(fc.constantFrom('a', 'b', ',', ';', '"', '""', '\n', '\r', '\r\n', ' '), { maxLength: 120 }))
+      .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(130), { maxLength: 8 }), fc.constantFrom<Delimiter>(',', ';'), (input, cuts, delimiter) => {
+        const whole: unknown[] = [];
+        const expected = eachRecord(input, delimiter, (c, line, offset) => whole.push([c, line, offset]));
+        const pieces: unknown[] = [];
+        const stream = new RecordStream(delimiter, (c, line, offset) => pieces.push([c, line, offset]));
+        const at = [...new Set(cuts.map((c) => Math.min(c, input.length)))].sort((a, b) => a - b);
+        [0, ...at].forEach((from, i) => stream.push(input.slice(from, at[i] ?? input.length)));
+        const result = stream.end();
+        // A malformed file too: the records before the error, then the same error.
+        expect(pieces).toEqual(whole);
+        expect(result).toEqual(expected);
+      }),
+      { numRuns: 400 }
+    );
   });
 
   it('detects comma, semicolon and tab from the header line', () => {

@@ -34,19 +34,28 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** Every record of the file in turn, without keeping them: an upload checks each row as it is read. */
 export type RecordHandler = (cells: string[], line: number, offset: number) => void;
-export type ReadResult = { ok: true; records: number } | { ok: false; error: string; line: number };
+/** `line`: the line after the last one read (where a next piece of the same file starts). */
+export type ReadResult = { ok: true; records: number; line: number } | { ok: false; error: string; line: number };
+
+/** Where a piece of a file starts: its first line's number and its first character's offset in the file. */
+export interface Place {
+  line: number;
+  offset: number;
+}
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-export function eachRecord(input: string, delimiter: Delimiter, onRecord: RecordHandler): ReadResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+export function eachRecord(input: string, delimiter: Delimiter, onRecord: RecordHandler, from?: Place): ReadResult {
+  // A byte order mark starts a file, not a piece of one.
+  const text = !from && input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const base = from?.offset ?? 0;
   const sep = delimiter.charCodeAt(0);
   const n = text.length;
   let records = 0;
   let i = 0;
-  let line = 1;
+  let line = from?.line ?? 1;
   while (i < n) {
     const start = line;
     const cells: string[] = [];
@@ -96,10 +105,77 @@ export function eachRecord(input: string, delimiter: Delimiter, onRecord: Record
     }
     if (!(cells.length === 1 && cells[0] === '')) {
       records++;
-      onRecord(cells, start, i);
+      onRecord(cells, start, base + i);
     }
   }
-  return { ok: true, records };
+  return { ok: true, records, line };
+}
+
+/**
+ * Where the last whole record of `text` ends: just after its last line feed outside quotes, or 0
+ * if none. Scans from `from` (inside quotes or not), and says whether the text ends inside quotes.
+ * RFC 4180 quoting doubles every quote inside a field, so a line feed after an even number of
+ * quotes ends a record.
+ */
+export function recordEnds(text: string, from = 0, quoted = false): { end: number; quoted: boolean } {
+  let end = 0;
+  let q = text.indexOf('"', from);
+  for (let lf = text.indexOf('\n', from); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
+    for (; q >= 0 && q < lf; q = text.indexOf('"', q + 1)) quoted = !quoted;
+    if (!quoted) end = lf + 1;
+  }
+  for (; q >= 0; q = text.indexOf('"', q + 1)) quoted = !quoted;
+  return { end, quoted };
+}
+
+/**
+ * A file's records from its text in pieces, as a stream hands them over: each piece's whole
+ * records are read at once (with their lines and offsets in the file), the rest waits for the
+ * next piece. Reads exactly what `eachRecord` reads from the whole text, errors included.
+ */
+export class RecordStream {
+  private carry = '';
+  /** Whether the carried text ends inside quotes (it starts outside them, on a record's first line). */
+  private quoted = false;
+  private place: Place | undefined = undefined;
+  private records = 0;
+  private failed: ReadResult | null = null;
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly onRecord: RecordHandler
+  ) {}
+
+  /** Reads the whole records the text so far holds; false once the file is known to be malformed. */
+  push(piece: string): boolean {
+    if (this.failed) return false;
+    const text = this.carry + piece;
+    // The carried text was scanned already: only the new piece is.
+    const { end, quoted } = recordEnds(text, this.carry.length, this.quoted);
+    this.quoted = quoted;
+    this.carry = text.slice(end);
+    if (end > 0) this.read(text.slice(0, end));
+    return !this.failed;
+  }
+
+  /** Reads what is left and says how the reading went. */
+  end(): ReadResult {
+    if (!this.failed && (this.carry || !this.place)) this.read(this.carry);
+    this.carry = '';
+    return this.failed ?? { ok: true, records: this.records, line: this.place?.line ?? 1 };
+  }
+
+  private read(text: string) {
+    const r = eachRecord(text, this.delimiter, this.onRecord, this.place);
+    if (!r.ok) {
+      this.failed = r;
+      return;
+    }
+    this.records += r.records;
+    // The first piece may have lost a byte order mark: offsets count from after it.
+    const skipped = !this.place && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.place = { line: r.line, offset: (this.place?.offset ?? 0) + text.length - skipped };
+  }
 }
 
 /** The whole file as records (for small files and tests; uploads use `eachRecord`). */

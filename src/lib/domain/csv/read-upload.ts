@@ -41,6 +41,15 @@ export function readUpload(
   onRows?: (fraction: number) => void,
   total = 1
 ): UploadReadResult {
+  const reader = uploadReader(mapping, ctx, onRows, total);
+  return reader.finish(source(reader.onRecord));
+}
+
+/**
+ * `readUpload` fed record by record, for records that arrive in pieces (a file read as a stream):
+ * `onRecord` for each, then `finish` with how the reading went.
+ */
+export function uploadReader(mapping: (string | null)[] | undefined, ctx: ValidationContext, onRows?: (fraction: number) => void, total = 1) {
   let preamble: string[] | null = null;
   let recognised: RecognisedHeader | null = null;
   let columns: (Column | null)[] = [];
@@ -51,7 +60,7 @@ export function readUpload(
   // Whether any column converts its cells or is a state: Muster's own files have neither.
   let converts = false;
   let states = false;
-  const read = source((cells, _line, offset) => {
+  const onRecord: RecordHandler = (cells, _line, offset) => {
     if (!recognised) {
       if (!preamble && isVersionLine(cells)) {
         preamble = cells;
@@ -73,15 +82,17 @@ export function readUpload(
       return;
     }
     const row = firstRow + rows++;
-    if (checker) (checker as RowChecker).add(converts ? musterCells(recognised, cells) : cells, row, states ? rowStates(recognised, cells) : NO_STATES);
+    checker?.add(converts ? musterCells(recognised, cells) : cells, row, states ? rowStates(recognised, cells) : NO_STATES);
     if (onRows && rows % 16384 === 0) onRows(offset / total);
-  });
-  if (!read.ok) return read;
-  if (!recognised) return { ok: false, error: 'The file is empty.' };
-  if (rows === 0) return { ok: false, error: 'The file has a header row but no users below it.' };
-  const r = recognised as RecognisedHeader;
-  const diff = (checker as RowChecker | null)?.diff ?? emptyDiff();
-  return { ok: true, headers: r.headers, columns, recognised: r, mappingError, rows, diff };
+  };
+  const finish = (read: ReadResult): UploadReadResult => {
+    if (!read.ok) return read;
+    if (!recognised) return { ok: false, error: 'The file is empty.' };
+    if (rows === 0) return { ok: false, error: 'The file has a header row but no users below it.' };
+    const diff = checker?.diff ?? emptyDiff();
+    return { ok: true, headers: recognised.headers, columns, recognised, mappingError, rows, diff };
+  };
+  return { onRecord, finish };
 }
 
 /** The administrator's mapping over a recognised header: their columns; states and reasons stay for the rest. */

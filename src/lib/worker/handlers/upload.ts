@@ -5,7 +5,8 @@ import { fail, type Failure } from '../failure';
 import { gatePlan } from '../gate';
 import { skipTo } from '../../domain/operations';
 import type { Progress } from '../jobs';
-import { groupPage, previewUpload, type GroupRow, type UploadGroup, type UploadPreview } from '../upload';
+import { groupPage, previewUpload, readFileBytes, type GroupRow, type UploadGroup, type UploadPreview } from '../upload';
+import { streamFile } from '../upload-stream';
 import { markRefused, planUpload, resultsCsv, type UploadOptions } from '../upload-apply';
 import { whenOpen, type ApplyResult, type EngineContext } from './context';
 
@@ -31,8 +32,12 @@ export function uploadHandlers(ctx: EngineContext) {
       opts: { delimiter?: Delimiter; mapping?: (string | null)[] } = {},
       onProgress?: Progress
     ): Promise<UploadPreview> {
-      const [bytes] = await Promise.all([file instanceof Uint8Array ? file : file.arrayBuffer().then((b) => new Uint8Array(b)), ctx.ensureOpen()]);
-      const { summary, session } = previewUpload(store, ctx.names(), uploads.nextId(), bytes, fileName, opts, onProgress);
+      await ctx.ensureOpen();
+      // A chosen file is read as the browser streams it; bytes, or a file that needs it, whole.
+      const streamed = file instanceof Blob ? await streamFile(store, file, opts, onProgress) : null;
+      const bytes = streamed ? null : file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+      const read = streamed ?? readFileBytes(store, bytes!, opts, onProgress);
+      const { summary, session } = previewUpload(store, ctx.names(), uploads.nextId(), fileName, read);
       if (session) uploads.set(session);
       return summary;
     },
