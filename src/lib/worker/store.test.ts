@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { generateDemoWorkspace } from './demo-data';
-import { Store } from './store';
+import { QUIET_MS, Store } from './store';
 import { SORT_KEYS } from '../domain/filters';
 import { countActiveAdministrators } from '../domain/policy';
 import type { User } from '../domain/user';
@@ -107,32 +107,39 @@ describe('the engine’s sorted orders across writes', () => {
     expect(after.users).toHaveLength(ws.users.length);
   });
 
-  it('sorts a new order in one task, builds its search index in the next and numbers the shapes in a third, so a request that needs only the order comes between', async () => {
+  it('waits for a quiet moment, then sorts a new order in one task, builds its search index in the next and numbers the shapes in a third, so a request that needs only the order comes between', () => {
+    vi.useFakeTimers();
     const store = storeOf(ws.users);
     const shapes = vi.spyOn(store.columns, 'shapesOn');
     store.soon('name');
-    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    vi.advanceTimersByTime(QUIET_MS - 1);
+    // Asked again (the same column sorted the other way): the wait starts again.
+    store.soon('name');
+    vi.advanceTimersByTime(QUIET_MS - 1);
     expect(store.hasOrder('name')).toBe(false);
-    await tick();
+    vi.advanceTimersByTime(1);
+    expect(store.hasOrder('name')).toBe(false);
+    vi.runOnlyPendingTimers();
     expect(store.hasOrder('name')).toBe(true);
     expect(store.order('name').index).toBeUndefined();
-    await tick();
+    vi.runOnlyPendingTimers();
     expect(store.order('name').index).toBeDefined();
     expect(shapes).not.toHaveBeenCalled();
-    await tick();
+    vi.runOnlyPendingTimers();
     expect(shapes).toHaveBeenCalledTimes(1);
     expect(store.shapes()[ws.users[0].id]).toBeGreaterThan(0);
     expect(shapes.mock.results[0].value).toBe(store.shapes());
+    vi.useRealTimers();
   });
 
-  it('builds the search index of an order searched before again right after a write, not on the next keystroke', async () => {
+  it('builds the search index of an order searched before again after a write, not on the next keystroke', async () => {
     const store = storeOf(ws.users);
     const before = store.textIndex('name');
     const u = ws.users[3];
     store.put({ ...u, firstName: 'Zelda', version: u.version + 1 });
     store.touch();
     expect(store.order('name').index).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 20));
     const rebuilt = store.order('name').index;
     expect(rebuilt).toBeDefined();
     expect(rebuilt).not.toBe(before);
