@@ -79,9 +79,9 @@ export class SelectionState {
    * were added —, so a count known before is known after, without sending the engine 600,000 ids
    * to count again.
    */
-  async selectAllMatching(filter: Filter, sort: Sort, total: number) {
+  async selectAllMatching(filter: Filter, sort: Sort) {
     try {
-      const ids = await engine().rangeIds({ filter, sort }, 0, total);
+      const ids = await engine().allIds({ filter, sort });
       const known = this.countedFor(filter);
       this.setMany(ids, true);
       if (known) this.counted = { at: this.changes, filter: JSON.stringify(filter) };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { deferred } from '../../../tests/deferred';
 
-const fake = { meta: vi.fn(async () => null), selectionInfo: vi.fn(), rangeIds: vi.fn() };
+const fake = { meta: vi.fn(async () => null), selectionInfo: vi.fn(), allIds: vi.fn() };
 vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
 
 const { workspace } = await import('./workspace.svelte');
@@ -74,9 +74,9 @@ describe('the selection', () => {
     selection.setMany([1, 2], true);
     fake.selectionInfo.mockResolvedValueOnce({ selected: 2, hidden: 1 });
     await selection.countHidden({ status: ['active'] });
-    fake.rangeIds.mockResolvedValueOnce(Int32Array.from([2, 5, 6]));
+    fake.allIds.mockResolvedValueOnce(Int32Array.from([2, 5, 6]));
     fake.selectionInfo.mockClear();
-    await selection.selectAllMatching({ status: ['active'] }, { key: 'name', dir: 'asc' }, 3);
+    await selection.selectAllMatching({ status: ['active'] }, { key: 'name', dir: 'asc' });
     await selection.countHidden({ status: ['active'] });
     expect(fake.selectionInfo).not.toHaveBeenCalled();
     expect(selection.count).toBe(4);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateDemoWorkspace } from './demo-data';
 import { Store } from './store';
-import { matchingIds } from './query';
+import { idsMatching, matchingIds } from './query';
 import { compileFilter, type Filter } from '../domain/filters';
 import type { User } from '../domain/user';
 
@@ -54,6 +54,30 @@ describe('filters answered from the columns', () => {
         const { users } = store.order('name');
         const expected = (dir === 'asc' ? users : [...users].reverse()).filter((u) => match(u)).map((u) => u.id);
         expect(Array.from(matchingIds(store, f, { key: 'name', dir }))).toEqual(expected);
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it('select all matching takes the same users whether or not their order was sorted yet, across writes', () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 8 }), filter, fc.constantFrom('name' as const, 'email' as const, 'status' as const), (writes, f, key) => {
+        const store = new Store();
+        store.load(ws.users);
+        store.settings = { plan: 'standard', today, invitationValidityDays: 14, actorId: 1, nextUserId: 301, demoSize: 300 };
+        for (const w of writes) {
+          const u = store.users.get(w.id);
+          if (!u) continue;
+          if (w.remove) store.remove(w.id);
+          else store.put({ ...u, status: w.status as User['status'], organization: w.organization || null });
+          store.touch();
+        }
+        const sort = { key, dir: 'asc' as const };
+        const unsorted = Array.from(idsMatching(store, f, sort));
+        expect(store.hasOrder(key)).toBe(false);
+        const sorted = Array.from(matchingIds(store, f, sort));
+        expect(unsorted.sort((a, b) => a - b)).toEqual(sorted.sort((a, b) => a - b));
+        expect(Array.from(idsMatching(store, f, sort)).sort((a, b) => a - b)).toEqual(sorted);
       }),
       { numRuns: 200 }
     );

@@ -5,7 +5,7 @@ import { createRawSnippet } from 'svelte';
 import { deferred, settle } from '../../../../tests/deferred';
 import { DEFAULT_SORT } from '$lib/domain/filters';
 
-const fake = { meta: vi.fn(async () => null), selectionInfo: vi.fn(), rangeIds: vi.fn() };
+const fake = { meta: vi.fn(async () => null), selectionInfo: vi.fn(), allIds: vi.fn() };
 vi.mock('$lib/client/engine', () => ({ engine: () => fake, onEngineStopped: () => () => {} }));
 
 const { SelectionState } = await import('$lib/state/selection.svelte');
@@ -37,12 +37,12 @@ describe('the selection bar', () => {
   it('offers to select every matching user, then to clear the selection', async () => {
     const user = userEvent.setup();
     const selection = new SelectionState();
-    fake.rangeIds.mockResolvedValueOnce([7, 8, 9]);
+    fake.allIds.mockResolvedValueOnce([7, 8, 9]);
     fake.selectionInfo.mockResolvedValue({ selected: 3, hidden: 0 });
     render(SelectionBar, { selection, filter: {}, sort, total: 3, actions });
     expect(screen.getByRole('status')).toHaveTextContent('No users selected');
     await user.click(screen.getByRole('button', { name: 'Select all 3 users matching this filter' }));
-    expect(fake.rangeIds).toHaveBeenCalledWith({ filter: {}, sort }, 0, 3);
+    expect(fake.allIds).toHaveBeenCalledWith({ filter: {}, sort });
     expect(screen.getByRole('status')).toHaveTextContent('3 users selected');
     expect(screen.queryByRole('button', { name: /^Select all/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Clear selection' }));
