@@ -118,14 +118,17 @@ export function eachRecord(input: string, delimiter: Delimiter, onRecord: Record
  * quotes ends a record.
  */
 export function recordEnds(text: string, from = 0, quoted = false): { end: number; quoted: boolean } {
-  let end = 0;
-  let q = text.indexOf('"', from);
-  for (let lf = text.indexOf('\n', from); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
-    for (; q >= 0 && q < lf; q = text.indexOf('"', q + 1)) quoted = !quoted;
-    if (!quoted) end = lf + 1;
+  // Whether the end is inside quotes: the quotes from `from` on, counted once.
+  let inside = quoted;
+  for (let q = text.indexOf('"', from); q >= 0; q = text.indexOf('"', q + 1)) inside = !inside;
+  // Back from the end to the last line feed outside quotes (one or two steps in most files).
+  let parity = inside;
+  let q = text.lastIndexOf('"');
+  for (let lf = text.lastIndexOf('\n'); lf >= from && lf >= 0; lf = lf > 0 ? text.lastIndexOf('\n', lf - 1) : -1) {
+    for (; q > lf; q = q > 0 ? text.lastIndexOf('"', q - 1) : -1) parity = !parity;
+    if (!parity) return { end: lf + 1, quoted: inside };
   }
-  for (; q >= 0; q = text.indexOf('"', q + 1)) quoted = !quoted;
-  return { end, quoted };
+  return { end: 0, quoted: inside };
 }
 
 /**
