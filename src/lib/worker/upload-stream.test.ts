@@ -73,6 +73,20 @@ describe('reading a chosen file as it streams', () => {
     );
   });
 
+  it('leaves workbooks, UTF-16 and binary files to be read whole', async () => {
+    const starts = [
+      [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00],
+      [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+      [0xfe, 0xff, 0x00, 0x65, 0x00, 0x6d],
+      [0x65, 0x6d, 0x61, 0x69, 0x6c, 0x00, 0x01, 0x0a, 0x61, 0x0a]
+    ];
+    for (const start of starts) {
+      const bytes = Uint8Array.from([...start, ...new TextEncoder().encode('\nemail\nada@example.com\n')]);
+      // Even when the browser hands the first bytes over one by one.
+      expect(await streamFile(store, fileIn(bytes, [1, 2, 3]), {})).toBeNull();
+    }
+  });
+
   it('streams a plain UTF-8 export, in any pieces', async () => {
     const bytes = new TextEncoder().encode(exportUsers(ws.users, names));
     const streamed = await streamFile(store, fileIn(bytes, [1, 2, 5000, 5001, 30000]), {});

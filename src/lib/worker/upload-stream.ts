@@ -20,14 +20,11 @@ export async function streamFile(store: Store, file: Blob, opts: UploadOpts, pro
   if (file.size === 0 || file.size > MAX_FILE_BYTES) return null;
   const chunks = file.stream().getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let bytesRead = 0;
   let head = '';
+  // A workbook's or UTF-16 text's first bytes are not UTF-8 (the decoder throws) or are control characters (plainHead).
   const next = async (): Promise<string | null> => {
     const { done, value } = await chunks.read();
-    if (done) return null;
-    if (bytesRead === 0 && !plainStart(value)) throw new NotPlain();
-    bytesRead += value.length;
-    return decoder.decode(value, { stream: true });
+    return done ? null : decoder.decode(value, { stream: true });
   };
   try {
     // The head: the header line (two, after Entra's version line) and a sample for the binary check.
@@ -58,12 +55,6 @@ export async function streamFile(store: Store, file: Blob, opts: UploadOpts, pro
 }
 
 class NotPlain extends Error {}
-
-/** No workbook's or UTF-16 text's first bytes. */
-function plainStart(b: Uint8Array): boolean {
-  const starts = (...x: number[]) => x.every((v, i) => b[i] === v);
-  return !starts(0x50, 0x4b, 0x03, 0x04) && !starts(0xd0, 0xcf, 0x11, 0xe0) && !starts(0xff, 0xfe) && !starts(0xfe, 0xff);
-}
 
 /** The first two lines, each ended: what the delimiter is read from. */
 const TWO_LINES = /^[^\r\n]*(\r\n|\r|\n)[^\r\n]*[\r\n]/;
