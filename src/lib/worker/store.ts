@@ -24,7 +24,7 @@ export interface SortedView {
  * The engine's in-memory copy of the workspace: every user plus the indexes filters, sorting and
  * email uniqueness need. IndexedDB holds the same data in chunks; this is what queries read.
  */
-/** How long the engine waits after the last request that asked for an order before preparing it in the background. */
+/** How long the engine waits after a request that asked for an order before preparing it in the background. */
 export const QUIET_MS = 250;
 
 export class Store {
@@ -218,23 +218,26 @@ export class Store {
     return view;
   }
 
-  /** Orders to prepare once the engine has been quiet for QUIET_MS (soon). */
+  /** Orders to prepare when the wait after a request ends (soon). */
   private pending = new Set<SortKey>();
-  private quiet: ReturnType<typeof setTimeout> | null = null;
+  private waiting = false;
 
   /**
-   * QUIET_MS after the last request that asked (each asking again restarts the wait): sorts `key`, then builds its search index,
-   * then numbers each user's shape, each in a task of its own unless the data changes first. A
-   * request that needs only the order (select all, the next page) is answered between them, not
-   * after all three (at a million users each takes a few hundred milliseconds); the action menu's
-   * first counts do not wait for the shapes; and a person's next click (the same column sorted the
-   * other way) is answered from the first page before the sort starts, not after it.
+   * Sorts `key`, then builds its search index, then numbers each user's shape, each in a task of
+   * its own unless the data changes first: a request that needs only the order (select all, the
+   * next page) is answered between them, not after all three (at a million users each takes a few
+   * hundred milliseconds), and the action menu's first counts do not wait for the shapes. The
+   * first order after the workspace opens is prepared at once; a later one QUIET_MS after the
+   * request that asked, so a person's next click (the same column sorted the other way) is
+   * answered from its first page before the sort starts, not after it.
    */
   soon(key: SortKey) {
+    if (this.sorted.size === 0 && !this.waiting) return this.prepare(key);
     this.pending.add(key);
-    if (this.quiet) clearTimeout(this.quiet);
-    this.quiet = setTimeout(() => {
-      this.quiet = null;
+    if (this.waiting) return;
+    this.waiting = true;
+    setTimeout(() => {
+      this.waiting = false;
       const keys = [...this.pending];
       this.pending.clear();
       for (const k of keys) this.prepare(k);
