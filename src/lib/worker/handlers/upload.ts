@@ -1,11 +1,10 @@
-import type { Delimiter } from '../../domain/csv/parse';
 import { csvDocument } from '../../domain/csv/sanitize';
 import { reach } from '../../domain/permissions';
 import { fail, type Failure } from '../failure';
 import { gatePlan } from '../gate';
 import { skipTo } from '../../domain/operations';
 import type { Progress } from '../jobs';
-import { groupPage, previewUpload, readFileBytes, type GroupRow, type UploadGroup, type UploadPreview } from '../upload';
+import { groupPage, previewUpload, readFileBytes, type GroupRow, type UploadGroup, type UploadOpts, type UploadPreview } from '../upload';
 import { streamFile } from '../upload-stream';
 import { markRefused, planUpload, resultsCsv, type UploadOptions } from '../upload-apply';
 import { whenOpen, type ApplyResult, type EngineContext } from './context';
@@ -29,14 +28,13 @@ export function uploadHandlers(ctx: EngineContext) {
     async uploadPreview(
       file: Uint8Array | Blob,
       fileName: string,
-      opts: { delimiter?: Delimiter; mapping?: (string | null)[] } = {},
+      opts: UploadOpts = {},
       onProgress?: Progress
     ): Promise<UploadPreview> {
       await ctx.ensureOpen();
       // A chosen file is read as the browser streams it; bytes, or a file that needs it, whole.
       const streamed = file instanceof Blob ? await streamFile(store, file, opts, onProgress) : null;
-      const bytes = streamed ? null : file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
-      const read = streamed ?? readFileBytes(store, bytes!, opts, onProgress);
+      const read = streamed ?? readFileBytes(store, file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()), opts, onProgress);
       const { summary, session } = previewUpload(store, ctx.names(), uploads.nextId(), fileName, read);
       if (session) uploads.set(session);
       return summary;
