@@ -36,20 +36,26 @@ describe('filters answered from the columns', () => {
   // Writes between queries: users moved to another status, organization or company, some removed.
   const write = fc.record({ id: fc.integer({ min: 1, max: 300 }), status: fc.constantFrom(...values.status), organization: fc.constantFrom(...values.organization), remove: fc.boolean() });
 
+  /** The demo store after these writes, each committed on its own (`before` runs first: an order sorted before them). */
+  const storeAfter = (writes: { id: number; status: string; organization: string; remove: boolean }[], before?: (store: Store) => void) => {
+    const store = new Store();
+    store.load(ws.users);
+    store.settings = { plan: 'standard', today, invitationValidityDays: 14, actorId: 1, nextUserId: 301, demoSize: 300 };
+    before?.(store);
+    for (const w of writes) {
+      const u = store.users.get(w.id);
+      if (!u) continue;
+      if (w.remove) store.remove(w.id);
+      else store.put({ ...u, status: w.status as User['status'], organization: w.organization || null });
+      store.touch();
+    }
+    return store;
+  };
+
   it('match exactly the users the filter’s test of each user matches, in order, across writes', () => {
     fc.assert(
       fc.property(fc.array(write, { maxLength: 8 }), filter, fc.constantFrom('asc' as const, 'desc' as const), (writes, f, dir) => {
-        const store = new Store();
-        store.load(ws.users);
-        store.settings = { plan: 'standard', today, invitationValidityDays: 14, actorId: 1, nextUserId: 301, demoSize: 300 };
-        store.order('name');
-        for (const w of writes) {
-          const u = store.users.get(w.id);
-          if (!u) continue;
-          if (w.remove) store.remove(w.id);
-          else store.put({ ...u, status: w.status as User['status'], organization: w.organization || null });
-          store.touch();
-        }
+        const store = storeAfter(writes, (s) => s.order('name'));
         const match = compileFilter(f, today);
         const { users } = store.order('name');
         const expected = (dir === 'asc' ? users : [...users].reverse()).filter((u) => match(u)).map((u) => u.id);
@@ -62,16 +68,7 @@ describe('filters answered from the columns', () => {
   it('select all matching takes the same users whether or not their order was sorted yet, across writes', () => {
     fc.assert(
       fc.property(fc.array(write, { maxLength: 8 }), filter, fc.constantFrom('name' as const, 'email' as const, 'status' as const), (writes, f, key) => {
-        const store = new Store();
-        store.load(ws.users);
-        store.settings = { plan: 'standard', today, invitationValidityDays: 14, actorId: 1, nextUserId: 301, demoSize: 300 };
-        for (const w of writes) {
-          const u = store.users.get(w.id);
-          if (!u) continue;
-          if (w.remove) store.remove(w.id);
-          else store.put({ ...u, status: w.status as User['status'], organization: w.organization || null });
-          store.touch();
-        }
+        const store = storeAfter(writes);
         const sort = { key, dir: 'asc' as const };
         const unsorted = Array.from(idsMatching(store, f, sort));
         expect(store.hasOrder(key)).toBe(false);
