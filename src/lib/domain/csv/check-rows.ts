@@ -57,7 +57,7 @@ export function emptyDiff(): UploadDiff {
 export class RowChecker {
   readonly diff: UploadDiff = emptyDiff();
   private readonly emailColumn: number;
-  private readonly cellColumns: { index: number; column: Column; field: keyof RowValues; asStored: boolean }[] = [];
+  private readonly cellColumns: { index: number; column: Column; field: keyof RowValues; asStored: boolean; remember: boolean }[] = [];
   /** The first row naming each existing user, by id (0: none yet). */
   private readonly firstRowOfUser: Int32Array;
   private readonly firstRowOfNew = new Map<string, number>();
@@ -80,7 +80,7 @@ export class RowChecker {
     columns.forEach((column, index) => {
       if (!column?.writable || column.field === 'email') return;
       const field = column.field as keyof RowValues;
-      this.cellColumns.push({ index, column, field, asStored: AS_STORED.has(field) });
+      this.cellColumns.push({ index, column, field, asStored: AS_STORED.has(field), remember: REMEMBERED.has(field) });
     });
     this.readings = this.cellColumns.map(() => new Map());
     this.firstRowOfUser = new Int32Array(ctx.idLimit);
@@ -172,8 +172,7 @@ export class RowChecker {
 
   /** What the text `v` of cell column `c` reads as (remembered, for the columns worth it). */
   private reading(c: number, v: string): Reading {
-    const { column, field } = this.cellColumns[c];
-    const remember = REMEMBERED.has(field);
+    const { column, field, remember } = this.cellColumns[c];
     const known = remember ? this.readings[c].get(v) : undefined;
     if (known) return known;
     const out: RowValues = {};
