@@ -81,8 +81,10 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
   const ruleSkips = new Map<string, number[]>();
   const gateSkips = new Map<string, number[]>();
   for (const reason of gated.refused.values()) if (!gateSkips.has(reason)) gateSkips.set(reason, []);
-  const logIds: number[] = [];
-  const logChanges: UserChange[] = [];
+  // Each logged user's id and group, in typed arrays: 60,000 pushes were most of this loop.
+  const logIds = new Int32Array(ids.length);
+  const logGroups = new Int32Array(ids.length);
+  let logLength = 0;
   const logged = new Int32Array(reps.length);
   let applies = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -100,8 +102,8 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
     applies++;
     const c = changeOf[g];
     if (c) {
-      logIds.push(ids[i]);
-      logChanges.push(c);
+      logIds[logLength] = ids[i];
+      logGroups[logLength++] = g;
       logged[g]++;
     }
   }
@@ -110,13 +112,13 @@ export function previewByShape(store: Store, p: Prepared, ids: ArrayLike<number>
   const weight = (id: number) => weights.get(id) ?? 1;
   // Users of one group had the same old values: each takes the group's field changes.
   const log: ChangeLog = {
-    length: logIds.length,
+    length: logLength,
     entry(i) {
       const u = store.users.get(logIds[i]);
       const who = u ? { email: u.email, name: displayName(u), version: u.version + 1 } : { email: '', name: 'a user no longer in the directory' };
-      return { userId: logIds[i], ...who, changes: logChanges[i].changes };
+      return { userId: logIds[i], ...who, changes: changeOf[logGroups[i]]!.changes };
     },
-    parts: (i) => logChanges[i],
+    parts: (i) => changeOf[logGroups[i]]!,
     fieldCounts() {
       const counts = new Map<string, number>();
       changeOf.forEach((c, g) => {

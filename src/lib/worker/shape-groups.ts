@@ -31,7 +31,8 @@ export function groupByShape(
   // An Operations Manager's reach depends on each user's organization.
   const fields: readonly TrackedField[] = opts.scoped ? ['organization', ...(opts.fields ?? [])] : (opts.fields ?? []);
   const fieldCodes = fields.map((f) => columns.codesOf(f));
-  const root: Node = new Map();
+  // Shapes are numbered 1, 2, 3…: the first level is an array by shape number, not a map.
+  const byShape: (Node | number | undefined)[] = [];
   const group = new Int32Array(ids.length);
   const firsts: number[] = [];
   const sizes: number[] = [];
@@ -42,19 +43,24 @@ export function groupByShape(
     let g: number;
     if (shape === 0 || id === opts.actorId || opts.alone?.has(id)) g = newGroup(id);
     else {
-      let node = root;
-      let key: unknown = shape;
-      for (let f = 0; f < fields.length; f++) {
-        node = next(node, key);
-        const codes = fieldCodes[f];
-        key = codes ? codes[id] : store.users.get(id)![fields[f]];
+      let held: Node | number | undefined = byShape[shape];
+      let node: Node | null = null;
+      let key: unknown;
+      if (fields.length > 0) {
+        node = held === undefined ? (byShape[shape] = new Map()) : (held as Node);
+        for (let f = 0; f < fields.length; f++) {
+          if (f > 0) node = next(node, key);
+          const codes = fieldCodes[f];
+          key = codes ? codes[id] : store.users.get(id)![fields[f]];
+        }
+        held = node.get(key) as number | undefined;
       }
-      const held = node.get(key) as number | undefined;
-      if (held !== undefined) g = held;
+      if (held !== undefined) g = held as number;
       else {
         // Status and roles are in the shape: its first user says whether all are active Administrators.
         g = isActiveAdministrator(store.users.get(id)!) ? -1 : newGroup(id);
-        node.set(key, g);
+        if (node) node.set(key, g);
+        else byShape[shape] = g;
       }
       if (g === -1) g = newGroup(id);
     }
