@@ -155,7 +155,7 @@ describe('the engine’s sorted orders across writes', () => {
     expect(store.order('name').index).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 20));
     const rebuilt = store.order('name').index;
-    expect(rebuilt).toBeDefined();
+    expect(rebuilt?.complete).toBe(true);
     expect(rebuilt).not.toBe(before);
     expect(rebuilt!.containing('zelda')).toEqual([store.order('name').at[u.id] - 1]);
   });

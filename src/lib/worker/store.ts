@@ -249,9 +249,10 @@ export class Store {
   private prepare(key: SortKey) {
     const version = this.version;
     const later = (work: () => void) => setTimeout(() => this.version === version && work(), 0);
+    // The search index one segment a task (text-index.ts), so a request waits for one at most.
     const indexThenShapes = () => {
-      this.textIndex(key);
-      later(() => this.shapes());
+      if (this.textIndex(key).step()) later(indexThenShapes);
+      else later(() => this.shapes());
     };
     later(() => {
       if (this.hasOrder(key)) indexThenShapes();

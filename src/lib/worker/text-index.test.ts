@@ -14,9 +14,20 @@ describe('searching many texts at once', () => {
       fc.property(fc.array(text, { maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'é', '@'), minLength: 1, maxLength: 3 }), (texts, term) => {
         const expected = texts.flatMap((t, i) => (t.includes(term) ? [i] : []));
         expect(new TextIndex(texts).containing(term)).toEqual(expected);
+        // In segments of any size, joined as needed or some of them ahead.
+        const segmented = new TextIndex(texts, 1 + (texts.length % 4));
+        if (texts.length % 2) segmented.step();
+        expect(segmented.containing(term)).toEqual(expected);
+        expect(segmented.complete).toBe(true);
       }),
       { numRuns: 300 }
     );
+  });
+
+  it('joins one segment a step, the last step saying so', () => {
+    const index = new TextIndex(['ab', 'b', 'ba', 'c', 'ab'], 2);
+    expect([index.complete, index.step(), index.step(), index.step(), index.complete]).toEqual([false, true, true, false, true]);
+    expect(index.containing('b')).toEqual([0, 1, 2, 4]);
   });
 
   it('declines terms it cannot search (empty, or holding its separator)', () => {
