@@ -1,6 +1,7 @@
 import type { Filter } from '../domain/filters';
 import { Shapes } from '../domain/rule-shape';
 import type { TrackedField, User } from '../domain/user';
+import { done, finish, SLICE, type Steps } from './steps';
 
 /** The filter panel's one-of criteria, each with the user's value it tests (filters.ts compileFilter). */
 const COLUMNS = {
@@ -48,6 +49,8 @@ export class Columns {
   /** Each user's shape on `shapes.today` (rule-shape.ts) by id, 0 for no user: made on first use, kept on every put. */
   private shapes: Shapes | null = null;
   private shapeCodes = new Uint32Array(0);
+  /** Numbering every user's shape, under way in the background (store.ts). */
+  private numbering: Steps<Uint32Array> | null = null;
 
   put(u: User) {
     if (this.shapes) this.putShape(u);
@@ -74,15 +77,34 @@ export class Columns {
     }
     this.shapes = null;
     this.shapeCodes = new Uint32Array(0);
+    this.numbering = null;
   }
 
   /** Every user's shape number on `today`, by id (0: nobody holds the id); numbered anew when the day moves. */
   shapesOn(today: string, users: Iterable<User>): Uint32Array {
+    return finish(this.shapeSteps(today, users));
+  }
+
+  /**
+   * The same, numbering `size` users a slice (steps.ts); what is left is numbered by the next call
+   * of either. Users put meanwhile are numbered by put(), removed ones are not iterated.
+   */
+  shapeSteps(today: string, users: Iterable<User>, size = SLICE): Steps<Uint32Array> {
     if (this.shapes?.today !== today) {
       this.shapes = new Shapes(today);
       this.shapeCodes = new Uint32Array(0);
-      for (const u of users) this.putShape(u);
+      this.numbering = this.number(users, size);
     }
+    return this.numbering ?? done(this.shapeCodes);
+  }
+
+  private *number(users: Iterable<User>, size: number): Steps<Uint32Array> {
+    let k = 0;
+    for (const u of users) {
+      this.putShape(u);
+      if (++k % size === 0) yield;
+    }
+    this.numbering = null;
     return this.shapeCodes;
   }
 

@@ -8,8 +8,8 @@ import type { User } from '../domain/user';
 
 const ws = generateDemoWorkspace({ size: 200, today: '2026-11-23' });
 
-function storeOf(users: Iterable<User>): Store {
-  const s = new Store();
+function storeOf(users: Iterable<User>, slice?: number, budgetMs?: number): Store {
+  const s = new Store(slice, budgetMs);
   s.settings = { plan: 'standard', today: '2026-11-22', invitationValidityDays: 14, actorId: 1, nextUserId: 100000, demoSize: 0 };
   for (const r of ws.roles) s.roles.set(r.id, r);
   for (const o of ws.organizations) s.organizations.set(o.id, o);
@@ -111,23 +111,65 @@ describe('the engine’s sorted orders across writes', () => {
     expect(after.users).toHaveLength(ws.users.length);
   });
 
-  it('sorts the first order at once, then builds its search index in the next task and numbers the shapes in a third, so a request that needs only the order comes between', () => {
+  it('prepares the first order, then its search index, then the shapes, a slice a task, so a request comes between slices', () => {
     vi.useFakeTimers();
-    const store = storeOf(ws.users);
-    const shapes = vi.spyOn(store.columns, 'shapesOn');
+    // 20 users a slice, one slice a task (a budget of 0 ms).
+    const store = storeOf(ws.users, 20, 0);
+    const shapes = vi.spyOn(store.columns, 'shapeSteps');
+    const fresh = storeOf(ws.users);
     store.soon('name');
     expect(store.hasOrder('name')).toBe(false);
-    // In the next task, not after a wait.
-    vi.advanceTimersToNextTimer();
-    expect(store.hasOrder('name')).toBe(true);
+    let tasks = 0;
+    while (!store.hasOrder('name')) {
+      vi.advanceTimersToNextTimer();
+      tasks++;
+    }
+    // Ranking two parts and counting-sorting twice, then placing users and texts: several slices each.
+    expect(tasks).toBeGreaterThan((4 * ws.users.length) / 20);
+    expect(Array.from(store.order('name').ids)).toEqual(Array.from(fresh.order('name').ids));
     expect(store.order('name').index).toBeUndefined();
     vi.advanceTimersToNextTimer();
     expect(store.order('name').index).toBeDefined();
     expect(shapes).not.toHaveBeenCalled();
+    while (!store.order('name').index!.complete) vi.advanceTimersToNextTimer();
+    let shapeTasks = 0;
+    while (vi.getTimerCount() > 0) {
+      vi.advanceTimersToNextTimer();
+      shapeTasks++;
+    }
+    expect(shapeTasks).toBeGreaterThanOrEqual(ws.users.length / 20);
+    expect(shapes).toHaveBeenCalledTimes(shapeTasks);
+    expect(Array.from(store.shapes())).toEqual(Array.from(fresh.shapes()));
+  });
+
+  it('finishes an order or the shapes under way when a request needs them, with the same result as at once', () => {
+    vi.useFakeTimers();
+    const store = storeOf(ws.users, 20, 0);
+    const fresh = storeOf(ws.users);
+    store.soon('name');
+    for (let i = 0; i < 5; i++) vi.advanceTimersToNextTimer();
+    expect(store.hasOrder('name')).toBe(false);
+    expect(Array.from(store.order('name').ids)).toEqual(Array.from(fresh.order('name').ids));
+    store.textIndex('name').containing('a');
     vi.advanceTimersToNextTimer();
-    expect(shapes).toHaveBeenCalledTimes(1);
-    expect(store.shapes()[ws.users[0].id]).toBeGreaterThan(0);
-    expect(shapes.mock.results[0].value).toBe(store.shapes());
+    vi.advanceTimersToNextTimer();
+    expect(Array.from(store.shapes())).toEqual(Array.from(fresh.shapes()));
+    vi.runAllTimers();
+    expect(Array.from(store.shapes())).toEqual(Array.from(fresh.shapes()));
+  });
+
+  it('drops an order under way when the data changes, so it never holds users from before the write', () => {
+    vi.useFakeTimers();
+    const store = storeOf(ws.users, 20, 0);
+    store.soon('name');
+    for (let i = 0; i < 5; i++) vi.advanceTimersToNextTimer();
+    const added = { ...ws.users[10], id: 5000, lastName: 'Aaaron', email: 'first@example.com', emailKey: 'first@example.com' };
+    store.put(added);
+    store.remove(ws.users[20].id);
+    store.touch();
+    vi.runAllTimers();
+    const expected = storeOf([...ws.users.filter((u) => u.id !== ws.users[20].id), added]).order('name');
+    expect(Array.from(store.order('name').ids)).toEqual(Array.from(expected.ids));
   });
 
   it('sorts a later order QUIET_MS after the request that asked, however often it is asked meanwhile', () => {

@@ -8,7 +8,8 @@ import { Columns } from './columns';
 import { Interner } from './interner';
 import { SearchTexts } from './search-texts';
 import { TextIndex } from './text-index';
-import { partKey, sortedPositions, UNIQUE_KEYS, type SortPart } from './sort-users';
+import { partKey, sortedPositionSteps, UNIQUE_KEYS, type SortPart } from './sort-users';
+import { finish, runFor, slices, SLICE, type Steps } from './steps';
 
 export interface SortedView {
   users: User[];
@@ -27,6 +28,8 @@ export interface SortedView {
  */
 /** How long the engine waits after a request that asked for an order before preparing it in the background. */
 export const QUIET_MS = 250;
+/** How long one background task of preparing an order or the shapes runs before it lets requests in. */
+export const BUDGET_MS = 20;
 
 export class Store {
   users = new Map<number, User>();
@@ -61,6 +64,14 @@ export class Store {
   readonly columns = new Columns();
   /** Called after every committed write (the engine tells the other tabs). */
   onCommit: (() => void) | null = null;
+  /** Orders being sorted in the background, a slice at a time (dropped when the data changes). */
+  private readonly building = new Map<SortKey, Steps<SortedView>>();
+
+  /** `slice` and `budgetMs` set how the background preparation is cut into tasks (steps.ts). */
+  constructor(
+    private readonly slice = SLICE,
+    private readonly budgetMs = BUDGET_MS
+  ) {}
 
   load(users: Iterable<User>) {
     this.clear();
@@ -71,6 +82,7 @@ export class Store {
   /** Forgets every user: a load follows, with put() for each and touch() at the end. */
   clear() {
     this.reloaded = true;
+    this.building.clear();
     this.users.clear();
     this.byEmail.clear();
     this.search.clear();
@@ -112,6 +124,7 @@ export class Store {
 
   touch() {
     this.version++;
+    this.building.clear();
     if (this.reloaded) this.sorted.clear();
     else
       for (const [key, view] of this.sorted) {
@@ -212,12 +225,7 @@ export class Store {
 
   /** Every user in ascending order of `key` (ties by id); cached until the data changes. */
   order(key: SortKey): SortedView {
-    let view = this.sorted.get(key);
-    if (!view) {
-      view = this.computeOrder(key);
-      this.sorted.set(key, view);
-    }
-    return view;
+    return this.sorted.get(key) ?? finish(this.building.get(key) ?? this.orderSteps(key));
   }
 
   /** Orders to prepare when the wait after a request ends (soon). */
@@ -225,16 +233,16 @@ export class Store {
   private waiting = false;
 
   /**
-   * Sorts `key`, then builds its search index, then numbers each user's shape, each in a task of
-   * its own unless the data changes first: a request that needs only the order (select all, the
-   * next page) is answered between them, not after all three (at a million users each takes a few
-   * hundred milliseconds), and the action menu's first counts do not wait for the shapes. The
-   * first order after the workspace opens is prepared at once; a later one QUIET_MS after the
+   * Sorts `key`, then builds its search index, then numbers each user's shape, in tasks of
+   * BUDGET_MS unless the data changes first: a request that arrives meanwhile is answered between
+   * them (at a million users the sort took ~0.7 s and the shapes ~0.2 s as one task each, and a
+   * keystroke waited behind them), and a request that needs what is not ready yet finishes it.
+   * The first order after the workspace opens is prepared at once; a later one QUIET_MS after the
    * request that asked, so a person's next click (the same column sorted the other way) is
    * answered from its first page before the sort starts, not after it.
    */
   soon(key: SortKey) {
-    if (this.sorted.size === 0 && !this.waiting) return this.prepare(key);
+    if (this.sorted.size === 0 && this.building.size === 0 && !this.waiting) return this.prepare(key);
     this.pending.add(key);
     if (this.waiting) return;
     this.waiting = true;
@@ -247,25 +255,23 @@ export class Store {
   }
 
   private prepare(key: SortKey) {
+    if (this.building.has(key)) return;
     const version = this.version;
     const later = (work: () => void) => setTimeout(() => this.version === version && work(), 0);
-    // The search index one segment a task (text-index.ts), so a request waits for one at most.
-    const indexThenShapes = () => {
-      if (this.textIndex(key).step()) later(indexThenShapes);
-      else later(() => this.shapes());
-    };
-    later(() => {
-      if (this.hasOrder(key)) indexThenShapes();
-      else {
-        this.order(key);
-        later(indexThenShapes);
-      }
-    });
+    const shapes = () => runFor(this.shapeSteps(), this.budgetMs) || later(shapes);
+    // The search index one segment a task (text-index.ts).
+    const index = () => later(this.textIndex(key).step() ? index : shapes);
+    const order = () => later(this.sorted.has(key) || runFor(this.building.get(key) ?? this.orderSteps(key), this.budgetMs) ? index : order);
+    later(order);
   }
 
   /** Every user's shape number on Muster's today, by id (columns.ts, rule-shape.ts). */
   shapes(): Uint32Array {
-    return this.columns.shapesOn(this.settings.today, this.users.values());
+    return finish(this.shapeSteps());
+  }
+
+  private shapeSteps(): Steps<Uint32Array> {
+    return this.columns.shapeSteps(this.settings.today, this.users.values(), this.slice);
   }
 
   /** The search index of an order (built once per order and data version). */
@@ -284,26 +290,58 @@ export class Store {
    * directory's surnames, statuses, organizations repeat: 600 surnames for 100,000 people), so a
    * million users sort in a fraction of the time a comparison sort of a million keys takes.
    */
-  private computeOrder(key: SortKey): SortedView {
-    const byId = this.usersById();
-    const positions = sortedPositions(byId, this.sortParts(key), UNIQUE_KEYS.has(key));
-    const users: User[] = new Array(byId.length);
-    const ids = new Int32Array(byId.length);
-    const idsById = idsOf(byId);
-    for (let i = 0; i < positions.length; i++) {
-      users[i] = byId[positions[i]];
-      ids[i] = idsById[positions[i]];
-    }
-    // The texts and places are worked out from the ids, not from user objects read in this order.
-    const texts: string[] = new Array(ids.length);
-    for (let i = 0; i < ids.length; i++) texts[i] = this.search.get(ids[i]) ?? '';
-    return { users, ids, texts, at: this.positions(ids) };
+  private orderSteps(key: SortKey): Steps<SortedView> {
+    const steps = this.sortSteps(key);
+    this.building.set(key, steps);
+    return steps;
   }
 
-  private usersById(): User[] {
-    const users = [...this.users.values()];
-    for (let i = 1; i < users.length; i++) if (users[i - 1].id > users[i].id) return users.sort((a, b) => a.id - b.id);
-    return users;
+  /** In slices (steps.ts), held in `building` until done, when the order is held in `sorted`. */
+  private *sortSteps(key: SortKey): Steps<SortedView> {
+    const { users: byId, ids: idsById } = yield* this.usersById();
+    const n = byId.length;
+    const positions = yield* sortedPositionSteps(byId, this.sortParts(key), UNIQUE_KEYS.has(key), this.slice);
+    const users: User[] = new Array(n);
+    const ids = new Int32Array(n);
+    yield;
+    // Ids from the copy read in id order and texts by id: no user object is read in this order.
+    yield* slices(n, this.slice, (from, to) => {
+      for (let i = from; i < to; i++) {
+        users[i] = byId[positions[i]];
+        ids[i] = idsById[positions[i]];
+      }
+    });
+    yield;
+    const texts: string[] = new Array(n);
+    yield* slices(n, this.slice, (from, to) => {
+      for (let i = from; i < to; i++) texts[i] = this.search.get(ids[i]) ?? '';
+    });
+    const view = { users, ids, texts, at: this.positions(ids) };
+    this.building.delete(key);
+    this.sorted.set(key, view);
+    return view;
+  }
+
+  /** Every user and their ids, in id order, read in slices. */
+  private *usersById(): Steps<{ users: User[]; ids: Int32Array }> {
+    // Each array of users is made in a slice of its own: one of a million takes ~40 ms to make.
+    const n = this.users.size;
+    const users: User[] = new Array(n);
+    const ids = new Int32Array(n);
+    const all = this.users.values();
+    let inOrder = true;
+    yield;
+    yield* slices(n, this.slice, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const u = all.next().value!;
+        users[i] = u;
+        ids[i] = u.id;
+        if (i > 0 && ids[i - 1] > u.id) inOrder = false;
+      }
+    });
+    if (inOrder) return { users, ids };
+    users.sort((a, b) => a.id - b.id);
+    return { users, ids: idsOf(users) };
   }
 
   /** A user's place in `key`'s order as one string (parts joined by NUL, which sorts first). */
