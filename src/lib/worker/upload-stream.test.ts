@@ -64,8 +64,9 @@ const files = fc
 describe('reading a chosen file as it streams', () => {
   it('reads exactly what reading the whole file reads, or leaves the file to be read whole', async () => {
     await fc.assert(
-      fc.asyncProperty(files, fc.array(fc.nat(6000), { maxLength: 12 }), async ({ streams, bytes }, cuts) => {
-        const streamed = await streamFile(store, fileIn(bytes, cuts), {});
+      // Pieces cut anywhere, each decoded in slices of any size (inside characters too).
+      fc.asyncProperty(files, fc.array(fc.nat(6000), { maxLength: 12 }), fc.integer({ min: 1, max: 3000 }), async ({ streams, bytes }, cuts, slice) => {
+        const streamed = await streamFile(store, fileIn(bytes, cuts), {}, undefined, slice);
         if (streams) expect(streamed).not.toBeNull();
         if (streamed) expect(streamed).toEqual(readFileBytes(store, bytes, {}));
       }),
