@@ -10,6 +10,15 @@ export class SearchTexts {
     return this.texts[id];
   }
 
+  /** One more than the largest id set (or set once). */
+  get length(): number {
+    return this.texts.length;
+  }
+
+  slice(from: number, to: number): (string | undefined)[] {
+    return this.texts.slice(from, to);
+  }
+
   set(id: number, text: string) {
     // Filled up to the id one by one, so the array stays a plain list and never becomes a dictionary.
     const texts = this.texts;

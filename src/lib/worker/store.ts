@@ -18,8 +18,6 @@ export interface SortedView {
   texts: string[];
   /** Each user's place in `users` plus one, by id (0: not in this order). */
   at: Int32Array;
-  /** Built on the first search in this order. */
-  index?: TextIndex;
 }
 
 /**
@@ -37,6 +35,10 @@ export class Store {
   byEmail = new Map<string, User>();
   /** Each user's search text by id. */
   readonly search = new SearchTexts();
+  /** The search texts joined for searching (text-index.ts): one for every order, by id. */
+  private readonly index: TextIndex;
+  /** Set once a search used the index: after a write, it is joined again at once, not on the next keystroke. */
+  private searched = false;
   roles = new Map<string, Role>();
   organizations = new Map<string, Organization>();
   companies = new Map<string, Company>();
@@ -67,11 +69,13 @@ export class Store {
   /** Orders being sorted in the background, a slice at a time (dropped when the data changes). */
   private readonly building = new Map<SortKey, Steps<SortedView>>();
 
-  /** `slice` and `budgetMs` set how the background preparation is cut into tasks (steps.ts). */
+  /** `slice` and `budgetMs` set how the background preparation is cut into tasks (steps.ts), `slice` the index's segments too. */
   constructor(
     private readonly slice = SLICE,
     private readonly budgetMs = BUDGET_MS
-  ) {}
+  ) {
+    this.index = new TextIndex(this.search, slice);
+  }
 
   load(users: Iterable<User>) {
     this.clear();
@@ -86,6 +90,7 @@ export class Store {
     this.users.clear();
     this.byEmail.clear();
     this.search.clear();
+    this.index.clear();
     this.columns.clear();
     this.activeAdministrators = 0;
     this.changed.clear();
@@ -106,7 +111,11 @@ export class Store {
     if (old && old.emailKey !== u.emailKey) this.byEmail.delete(old.emailKey);
     this.users.set(u.id, u);
     this.byEmail.set(u.emailKey, u);
-    this.search.set(u.id, searchText(u));
+    const text = searchText(u);
+    if (this.search.get(u.id) !== text) {
+      this.search.set(u.id, text);
+      this.index.touch(u.id);
+    }
     this.columns.put(u);
   }
 
@@ -119,6 +128,7 @@ export class Store {
     this.users.delete(id);
     this.byEmail.delete(old.emailKey);
     this.search.delete(id);
+    this.index.touch(id);
     this.columns.remove(id);
   }
 
@@ -126,14 +136,14 @@ export class Store {
     this.version++;
     this.building.clear();
     if (this.reloaded) this.sorted.clear();
-    else
-      for (const [key, view] of this.sorted) {
-        const searched = !!view.index;
-        if (!this.refresh(key, view)) this.sorted.delete(key);
-        // An order someone searched in is searched again: its index is rebuilt now, while the
-        // administrator reads the result of the write, not on their next keystroke.
-        else if (searched && !view.index) this.soon(key);
-      }
+    else for (const [key, view] of this.sorted) if (!this.refresh(key, view)) this.sorted.delete(key);
+    // Someone who searched searches again: the segments the write changed are joined now, one a
+    // task, while the administrator reads the result of the write, not on their next keystroke.
+    if (this.searched && !this.reloaded && !this.index.complete) {
+      const version = this.version;
+      const step = () => this.version === version && this.index.step() && setTimeout(step, 0);
+      setTimeout(step, 0);
+    }
     this.changed.clear();
     this.removed.clear();
     this.reloaded = false;
@@ -162,10 +172,8 @@ export class Store {
       const i = id < at.length ? at[id] - 1 : -1;
       const k = sortKey(u);
       if (i >= 0 && sortKey(users[i]) === k) {
-        const text = this.search.get(id) ?? '';
-        if (texts[i] !== text) view.index = undefined;
         users[i] = u;
-        texts[i] = text;
+        texts[i] = this.search.get(id) ?? '';
         continue;
       }
       if (i >= 0) (gone[i] = 1), goneCount++;
@@ -212,7 +220,6 @@ export class Store {
     view.ids = idsOf(nextUsers);
     view.texts = nextTexts;
     view.at = this.positions(view.ids);
-    view.index = undefined;
     return true;
   }
 
@@ -233,7 +240,7 @@ export class Store {
   private waiting = false;
 
   /**
-   * Sorts `key`, then builds its search index, then numbers each user's shape, in tasks of
+   * Joins the search index, then sorts `key`, then numbers each user's shape, in tasks of
    * BUDGET_MS unless the data changes first: a request that arrives meanwhile is answered between
    * them (at a million users the sort took ~0.7 s and the shapes ~0.2 s as one task each, and a
    * keystroke waited behind them), and a request that needs what is not ready yet finishes it.
@@ -259,10 +266,11 @@ export class Store {
     const version = this.version;
     const later = (work: () => void) => setTimeout(() => this.version === version && work(), 0);
     const shapes = () => runFor(this.shapeSteps(), this.budgetMs) || later(shapes);
-    // The search index one segment a task (text-index.ts).
-    const index = () => later(this.textIndex(key).step() ? index : shapes);
-    const order = () => later(this.sorted.has(key) || runFor(this.building.get(key) ?? this.orderSteps(key), this.budgetMs) ? index : order);
-    later(order);
+    const order = () => later(this.sorted.has(key) || runFor(this.building.get(key) ?? this.orderSteps(key), this.budgetMs) ? shapes : order);
+    // The search index first, one segment a task (text-index.ts): a search is answered from it
+    // while the order is still being sorted (query.ts firstPage).
+    const index = () => later(this.index.step() ? index : order);
+    later(index);
   }
 
   /** Every user's shape number on Muster's today, by id (columns.ts, rule-shape.ts). */
@@ -274,10 +282,15 @@ export class Store {
     return this.columns.shapeSteps(this.settings.today, this.users.values(), this.slice);
   }
 
-  /** The search index of an order (built once per order and data version). */
-  textIndex(key: SortKey): TextIndex {
-    const view = this.order(key);
-    return (view.index ??= new TextIndex(view.texts));
+  /** The search index (text-index.ts), for a search. */
+  searchIndex(): TextIndex {
+    this.searched = true;
+    return this.index;
+  }
+
+  /** Whether every search text is joined (the background's first step after opening). */
+  get indexed(): boolean {
+    return this.index.complete;
   }
 
   hasOrder(key: SortKey): boolean {

@@ -24,6 +24,27 @@ describe('searching many texts at once', () => {
     );
   });
 
+  it('after texts change and their ids are touched, finds what the texts hold now', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 6 });
+    // An edit: a text set (or removed: undefined) at an id, maybe past the end; some segments joined between.
+    const edit = fc.record({ id: fc.nat(40), text: fc.option(text, { nil: undefined }), steps: fc.nat(3) });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), fc.array(edit, { maxLength: 12 }), fc.integer({ min: 1, max: 8 }), fc.constantFrom('a', 'b', 'ab', 'a b'), (start, edits, segment, term) => {
+        const texts: (string | undefined)[] = [...start];
+        const index = new TextIndex(texts, segment);
+        for (const { id, text, steps } of edits) {
+          for (let k = 0; k < steps; k++) index.step();
+          while (texts.length <= id) texts.push(undefined);
+          texts[id] = text;
+          index.touch(id);
+        }
+        const expected = texts.flatMap((t, id) => (t?.includes(term) ? [id] : []));
+        expect(index.containing(term)).toEqual(expected);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it('joins one segment a step, the last step saying so', () => {
     const index = new TextIndex(['ab', 'b', 'ba', 'c', 'ab'], 2);
     expect([index.complete, index.step(), index.step(), index.step(), index.complete]).toEqual([false, true, true, false, true]);

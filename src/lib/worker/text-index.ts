@@ -6,59 +6,83 @@ interface Segment {
   joined: string;
   /** Where each text starts in `joined`; one more entry for the end. */
   starts: Int32Array;
-  /** The position of its first text among all texts. */
+  /** The id of its first text. */
   first: number;
 }
 
+/** The texts the index is made of: each user's search text by id (search-texts.ts). */
+export interface IdTexts {
+  /** One more than the largest id that may hold a text. */
+  readonly length: number;
+  /** The texts of ids [from, to), undefined where nobody holds the id. */
+  slice(from: number, to: number): readonly (string | undefined)[];
+}
+
 /**
- * Every user's search text in a few long strings (segments of 32,768 texts), in a sort order, so a
- * search is a few `indexOf` calls instead of 100,000 `includes` (about 4× faster per keystroke at
- * 100k users). Texts are separated by NUL, which a search term never holds, so a match never spans
- * two users. Segments are joined as they are needed, or one a task in the background (`step`): at
+ * Every user's search text in a few long strings (segments of 32,768 ids), by id, so a search is a
+ * few `indexOf` calls instead of 100,000 `includes` (about 4× faster per keystroke at 100k users).
+ * Texts are separated by NUL, which a search term never holds, so a match never spans two users.
+ * One index serves every sort order, and a write drops only the segments of the users it changed
+ * (`touch`). Segments are joined as they are needed, or one a task in the background (`step`): at
  * a million users joining every text at once was one ~700 ms task that requests waited behind.
  */
 export class TextIndex {
-  private readonly segments: Segment[] = [];
-  private built = 0;
+  private segments: (Segment | undefined)[] = [];
 
   constructor(
-    private readonly texts: readonly string[],
+    private readonly texts: IdTexts,
     private readonly segment = SEGMENT
   ) {}
 
-  /** Whether every text is in a segment. */
-  get complete(): boolean {
-    return this.built >= this.texts.length;
+  /** Forgets the segment holding `id`, whose text changed: it is joined again when next needed. */
+  touch(id: number) {
+    this.segments[Math.floor(id / this.segment)] = undefined;
   }
 
-  /** Joins the next segment; false once every text is in one. */
+  clear() {
+    this.segments = [];
+  }
+
+  /** Whether every text is in a joined segment. */
+  get complete(): boolean {
+    return this.missing() < 0;
+  }
+
+  /** Joins the next segment not joined yet; false once every text is in one. */
   step(): boolean {
-    if (this.complete) return false;
-    const first = this.built;
+    const s = this.missing();
+    if (s < 0) return false;
+    const first = s * this.segment;
     const texts = this.texts.slice(first, first + this.segment);
     const starts = new Int32Array(texts.length + 1);
     let at = 0;
     for (let i = 0; i < texts.length; i++) {
       starts[i] = at;
-      at += texts[i].length + 1;
+      at += (texts[i]?.length ?? 0) + 1;
     }
     starts[texts.length] = at;
-    this.segments.push({ joined: texts.join('\u0000'), starts, first });
-    this.built += texts.length;
-    return !this.complete;
+    this.segments[s] = { joined: texts.join('\u0000'), starts, first };
+    return this.missing() >= 0;
   }
 
-  /** Positions (ascending) of the texts that contain `term`; null when the term cannot be searched this way. */
+  /** Ids (ascending) of the users whose text contains `term`; null when the term cannot be searched this way. */
   containing(term: string): number[] | null {
     if (term === '' || term.includes('\u0000')) return null;
     while (this.step());
     const out: number[] = [];
-    for (const segment of this.segments) search(segment, term, out);
+    for (const segment of this.segments) if (segment) search(segment, term, out);
     return out;
+  }
+
+  /** The first segment not joined, or -1. */
+  private missing(): number {
+    const count = Math.ceil(this.texts.length / this.segment);
+    for (let s = 0; s < count; s++) if (!this.segments[s]) return s;
+    return -1;
   }
 }
 
-/** Adds the positions of the segment's texts that contain `term` to `out`, ascending. */
+/** Adds the ids of the segment's texts that contain `term` to `out`, ascending. */
 function search({ joined, starts, first }: Segment, term: string, out: number[]) {
   const last = starts.length - 1;
   // Matches come in ascending order, so each text holding one is searched for from the last one
