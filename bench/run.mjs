@@ -824,13 +824,18 @@ function within(ms, promise) {
   return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(null), ms)))]).finally(() => clearTimeout(timer));
 }
 
-/** Which build was measured: when it was built, the commit checked out, and src files changed since. */
+/**
+ * Which build was measured: when it was built, the commit checked out (and how many src files
+ * differ from it, committed later or not at all), and src files changed since the build.
+ */
 function buildInfo() {
   const root = path.join(here, '..');
   const builtAt = fs.statSync(path.join(root, 'build', 'index.html')).mtimeMs;
   let head = null;
+  let srcUncommitted = 0;
   try {
     head = execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim();
+    srcUncommitted = execSync('git status --porcelain -- src', { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean).length;
   } catch {
     // Not a git checkout.
   }
@@ -838,7 +843,7 @@ function buildInfo() {
     const stat = fs.statSync(path.join(root, 'src', f));
     return stat.isFile() && stat.mtimeMs > builtAt;
   });
-  return { builtAt: new Date(builtAt).toISOString(), head, srcChangedSinceBuild: newer.length };
+  return { builtAt: new Date(builtAt).toISOString(), head, srcUncommitted, srcChangedSinceBuild: newer.length };
 }
 
 /** A CSV as big as the directory, different for every run. */
@@ -927,7 +932,7 @@ function section(r) {
   return [
     `## ${n(r.users)} users${r.quick ? ' (quick)' : ''}`,
     '',
-    `Run ${r.date} on ${r.machine}${r.build ? `; the build of ${r.build.builtAt}, commit ${r.build.head ?? '?'} checked out${r.build.srcChangedSinceBuild ? ` (${r.build.srcChangedSinceBuild} src files changed since the build)` : ''}` : ''}. Machine load (\`uptime\`), others sharing the CPU — before: \`${r.load?.before ?? 'n/a'}\`; after: \`${r.load?.after ?? 'n/a'}\`.`,
+    `Run ${r.date} on ${r.machine}${r.build ? `; the build of ${r.build.builtAt}, commit ${r.build.head ?? '?'} checked out${r.build.srcUncommitted ? ` with ${r.build.srcUncommitted} src files not committed` : ''}${r.build.srcChangedSinceBuild ? ` (${r.build.srcChangedSinceBuild} src files changed since the build)` : ''}` : ''}. Machine load (\`uptime\`), others sharing the CPU — before: \`${r.load?.before ?? 'n/a'}\`; after: \`${r.load?.after ?? 'n/a'}\`.`,
     '',
     table(r),
     '',
